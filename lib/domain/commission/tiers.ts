@@ -1,0 +1,99 @@
+import { applyRate, divRound, formatMinor, formatRatePercent, pow10 } from '../money';
+import type { PreparedPlan } from './prepared-plan';
+import type { TierSlice } from './types';
+
+/** Tier boundaries in minor units: quota × upTo, rounded half away from zero; null = open. */
+export function tierBoundaries(plan: PreparedPlan, quotaMinor: number): (number | null)[] {
+  return plan.tiers.map((t) => (t.upTo === null ? null : applyRate(quotaMinor, t.upTo)));
+}
+
+/**
+ * 0-based tier of a cumulative credit: the first tier whose boundary it does not exceed.
+ * A credit exactly on a boundary stays in the lower tier; 0 is in tier 1.
+ */
+export function tierIndexOf(creditMinor: number, boundaries: readonly (number | null)[]): number {
+  for (let i = 0; i < boundaries.length; i++) {
+    const b = boundaries[i];
+    if (b === null || b === undefined || creditMinor <= b) return i;
+  }
+  return boundaries.length - 1;
+}
+
+export interface TierPayout {
+  amountMinor: number;
+  slices: { tier: number; creditMinor: number; rateUnits: number }[];
+}
+
+/** Σ credit_i × rateUnits_i ÷ 10^scale, rounded once at the end. */
+function payoutOf(slices: TierPayout['slices'], rateScale: number): number {
+  let sum = 0;
+  let exact = true;
+  for (const s of slices) {
+    const p = s.creditMinor * s.rateUnits;
+    sum += p;
+    if (!Number.isSafeInteger(p) || !Number.isSafeInteger(sum)) exact = false;
+  }
+  if (exact) return divRound(sum, pow10(rateScale));
+  let n = 0n;
+  for (const s of slices) n += BigInt(s.creditMinor) * BigInt(s.rateUnits);
+  const d = BigInt(pow10(rateScale));
+  let q = n / d;
+  if ((n - q * d) * 2n >= d) q += 1n;
+  return Number(q);
+}
+
+/** Marginal tiers: the credit from `before` to `before + credit` cut at each boundary. */
+export function marginalPayout(
+  plan: PreparedPlan,
+  boundaries: readonly (number | null)[],
+  beforeMinor: number,
+  creditMinor: number,
+): TierPayout {
+  const slices: TierPayout['slices'] = [];
+  const end = beforeMinor + creditMinor;
+  let lo = 0;
+  for (let i = 0; i < plan.tiers.length; i++) {
+    const hi = boundaries[i] ?? Number.POSITIVE_INFINITY;
+    const part = Math.min(end, hi) - Math.max(beforeMinor, lo);
+    if (part > 0) slices.push({ tier: i, creditMinor: part, rateUnits: plan.tiers[i]!.rateUnits });
+    if (hi >= end) break;
+    lo = hi;
+  }
+  return { amountMinor: payoutOf(slices, plan.rateScale), slices };
+}
+
+/** Retroactive tiers: the whole credit at the rate of the period's final tier. */
+export function retroactivePayout(
+  plan: PreparedPlan,
+  finalTier: number,
+  creditMinor: number,
+): TierPayout {
+  const slices =
+    creditMinor > 0
+      ? [{ tier: finalTier, creditMinor, rateUnits: plan.tiers[finalTier]!.rateUnits }]
+      : [];
+  return { amountMinor: payoutOf(slices, plan.rateScale), slices };
+}
+
+export function describeSlices(plan: PreparedPlan, payout: TierPayout): string {
+  if (payout.slices.length === 0) return 'no credit to pay on';
+  return payout.slices
+    .map((s) => {
+      const tier = plan.tiers[s.tier]!;
+      return `${formatMinor(s.creditMinor, plan.digits)} at ${formatRatePercent(tier.rate)} (${tier.label})`;
+    })
+    .join(' + ');
+}
+
+export function slicesForStatement(plan: PreparedPlan, payout: TierPayout): TierSlice[] {
+  const factor = pow10(plan.digits);
+  return payout.slices.map((s) => {
+    const tier = plan.tiers[s.tier]!;
+    return {
+      tier: s.tier + 1,
+      credit: s.creditMinor / factor,
+      rate: tier.rate.units / pow10(tier.rate.scale),
+      amount: payoutOf([s], plan.rateScale) / factor,
+    };
+  });
+}
