@@ -5,3 +5,6 @@ export * from './money';
 export * from './compare';
 export * from './validation';
 export * from './commission';
+export * from './kpis';
+export * from './coaching';
+export * from './enps';

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../dates';
 import { currencyDigits, formatMinor, pow10, toMinor } from '../money';
 import type { Deal } from '../schemas';
 import type { FxIndex } from './fx-index';
@@ -11,7 +12,7 @@ export interface Credit {
   dealMinor: number;
   /** The rep's split in hundredths of a percent (10000 = 100%). */
   shareHundredths: number;
-  /** "EUR 10,000.00 at 1.0845 → 10,845.00; your 50% → 5,422.50" (empty when trivial). */
+  /** "EUR 10,000.00 at 1.0845 (…) = 10,845.00 USD; your 50% split of …" ('' when trivial). */
   explanation: string;
 }
 
@@ -26,8 +27,8 @@ export function sharesOf(deal: Deal): { repId: string; hundredths: number }[] {
 
 /** Whether `repId` gets any credit from the deal (before FX and validity checks). */
 export function creditsRep(deal: Deal, repId: string): boolean {
-  if (!deal.splits || deal.splits.length === 0) return deal.ownerId === repId;
-  return deal.splits.some((s) => s.repId === repId);
+  if (!Array.isArray(deal.splits) || deal.splits.length === 0) return deal.ownerId === repId;
+  return deal.splits.some((s) => s?.repId === repId);
 }
 
 /**
@@ -35,17 +36,36 @@ export function creditsRep(deal: Deal, repId: string): boolean {
  * deals enter the system. Returns a message, or null when the deal can be used.
  */
 export function dealDefect(deal: Deal): string | null {
+  if (typeof deal.id !== 'string' || deal.id === '') return 'id must be non-empty text';
   if (typeof deal.amount !== 'number' || !Number.isFinite(deal.amount) || deal.amount < 0) {
     return 'amount must be a number, not negative';
   }
-  if (currencyDigits(deal.currency) === null)
+  if (currencyDigits(deal.currency) === null) {
     return `currency "${String(deal.currency)}" is not an ISO 4217 code`;
-  if (typeof deal.closeDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(deal.closeDate)) {
-    return 'closeDate must be written YYYY-MM-DD';
   }
-  if (deal.splits && deal.splits.length > 0) {
-    const total = deal.splits.reduce((s, x) => s + Math.round(x.percent * 100), 0);
-    if (total !== 10_000) return `split percents add up to ${total / 100}, not 100`;
+  if (!isIsoDate(deal.closeDate)) return 'closeDate must be a calendar date written YYYY-MM-DD';
+  if (deal.reversedOn !== undefined && !isIsoDate(deal.reversedOn)) {
+    return 'reversedOn must be a calendar date written YYYY-MM-DD';
+  }
+  const splits = deal.splits;
+  if (splits !== undefined && splits !== null) {
+    if (!Array.isArray(splits)) return 'splits must be a list';
+    let total = 0;
+    for (const s of splits as unknown[]) {
+      const split = s as { repId?: unknown; percent?: unknown } | null;
+      const percent = split?.percent;
+      if (
+        typeof percent !== 'number' ||
+        !Number.isFinite(percent) ||
+        percent <= 0 ||
+        percent > 100
+      ) {
+        return 'each split percent must be more than 0 and at most 100';
+      }
+      total += Math.round(percent * 100);
+    }
+    if (splits.length > 0 && total !== 10_000)
+      return `split percents add up to ${total / 100}, not 100`;
   }
   return null;
 }
@@ -85,13 +105,20 @@ function convert(
     return {
       ok: false,
       problem: {
-        code: found.reason === 'missing' ? 'missing_fx_rate' : 'conflicting_fx_rates',
+        code:
+          found.reason === 'missing'
+            ? 'missing_fx_rate'
+            : found.reason === 'invalid'
+              ? 'invalid_fx_rate'
+              : 'conflicting_fx_rates',
         severity: 'error',
         dealId: deal.id,
         message:
           found.reason === 'missing'
             ? `No ${pair} rate on or before ${deal.closeDate}: "${deal.name}" is not credited until one is added.`
-            : `Two different ${pair} rates are dated ${found.date}: "${deal.name}" is not credited until one is removed.`,
+            : found.reason === 'invalid'
+              ? `The ${pair} rate dated ${found.date} is not a positive number: "${deal.name}" is not credited until it is corrected.`
+              : `Two different ${pair} rates are dated ${found.date}: "${deal.name}" is not credited until one is removed.`,
       },
     };
   }
@@ -133,12 +160,10 @@ export function creditFor(
   const share = shares[index]!;
   const minor =
     share.hundredths === 10_000 ? converted.minor : allocate(converted.minor, shares)[index]!;
-  const parts: string[] = [];
-  if (converted.note) parts.push(converted.note);
+  let explanation = converted.note;
   if (share.hundredths !== 10_000) {
-    parts.push(
-      `your ${share.hundredths / 100}% split of ${formatMinor(converted.minor, planDigits)} = ${formatMinor(minor, planDigits)}`,
-    );
+    const split = `your ${share.hundredths / 100}% split of ${formatMinor(converted.minor, planDigits)} = ${formatMinor(minor, planDigits)}`;
+    explanation = explanation ? `${explanation}; ${split}` : split;
   }
   return {
     ok: true,
@@ -146,7 +171,7 @@ export function creditFor(
       minor,
       dealMinor: converted.minor,
       shareHundredths: share.hundredths,
-      explanation: parts.join('; '),
+      explanation,
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../dates';
+import { isIsoDate, type IsoDate } from '../dates';
 import { decimalOf, pow10 } from '../money';
 import type { FxRate } from '../schemas';
 
@@ -13,12 +13,15 @@ export interface FxRatio {
 }
 
 export type FxLookup =
-  { ok: true; ratio: FxRatio } | { ok: false; reason: 'missing' | 'conflicting'; date?: IsoDate };
+  | { ok: true; ratio: FxRatio }
+  | { ok: false; reason: 'missing' | 'conflicting' | 'invalid'; date?: IsoDate };
 
 interface Entry {
   date: IsoDate;
   rate: number;
   conflicting: boolean;
+  /** The rate is not a positive finite number: reported, never used. */
+  invalid: boolean;
 }
 
 /** FX rates by pair, sorted by date, for "the latest rate dated on or before" look-ups. */
@@ -27,12 +30,17 @@ export class FxIndex {
 
   constructor(rates: readonly FxRate[]) {
     for (const r of rates) {
+      if (!r || typeof r.from !== 'string' || typeof r.to !== 'string' || !isIsoDate(r.date))
+        continue;
+      const invalid = typeof r.rate !== 'number' || !Number.isFinite(r.rate) || r.rate <= 0;
       const key = `${r.from}>${r.to}`;
       let list = this.byPair.get(key);
       if (!list) this.byPair.set(key, (list = []));
       const same = list.find((e) => e.date === r.date);
-      if (same) same.conflicting = same.conflicting || same.rate !== r.rate;
-      else list.push({ date: r.date, rate: r.rate, conflicting: false });
+      if (same) {
+        same.conflicting = same.conflicting || same.rate !== r.rate;
+        same.invalid = same.invalid || invalid;
+      } else list.push({ date: r.date, rate: r.rate, conflicting: false, invalid });
     }
     for (const list of this.byPair.values()) list.sort((a, b) => (a.date < b.date ? -1 : 1));
   }
@@ -46,6 +54,7 @@ export class FxIndex {
       reverse !== undefined && (direct === undefined || reverse.date > direct.date);
     const entry = useReverse ? reverse : direct;
     if (!entry) return { ok: false, reason: 'missing' };
+    if (entry.invalid) return { ok: false, reason: 'invalid', date: entry.date };
     if (entry.conflicting) return { ok: false, reason: 'conflicting', date: entry.date };
     const d = decimalOf(entry.rate);
     const scale = pow10(d.scale);

@@ -1,5 +1,5 @@
 import { compareCodePoints } from '../compare';
-import { maxDate, minDate, daysBetween } from '../dates';
+import { daysBetween, maxDate, minDate, type IsoDate } from '../dates';
 import { formatMinor, toMinor } from '../money';
 import { isInPeriod, periodContaining, type Period } from '../periods';
 import type { Deal } from '../schemas';
@@ -30,21 +30,15 @@ export interface CoreLine {
   slices?: TierSlice[];
 }
 
-/** One period's earnings (deal, SPIFF, cap and clawback lines): everything but draws. */
-export interface PeriodCore {
-  period: Period;
-  quotaMinor: number | null;
-  creditedMinor: number;
-  /** 0-based final tier; null without a usable quota. */
-  tierIndex: number | null;
+/** A credited deal's lines and the tier slices they were computed from. */
+interface DealLines {
+  deal: Deal;
+  payout: TierPayout;
   lines: CoreLine[];
-  earningsMinor: number;
-  problems: Problem[];
-  /** False when the period pays nothing (no quota, plan not effective): no draw either. */
-  payable: boolean;
 }
 
-interface CreditedDeal {
+/** A deal credited to the rep in the period. */
+export interface CreditedDeal {
   deal: Deal;
   creditMinor: number;
   dealMinor: number;
@@ -52,9 +46,29 @@ interface CreditedDeal {
   creditNote: string;
 }
 
+/** One period's earnings (deal, SPIFF, cap and clawback lines): everything but draws. */
+export interface PeriodCore {
+  period: Period;
+  /** The dates in the period the plan is effective on. */
+  window: { start: IsoDate; end: IsoDate } | null;
+  quotaMinor: number | null;
+  credited: CreditedDeal[];
+  creditedMinor: number;
+  /** 0-based final tier; null without a usable quota. */
+  tierIndex: number | null;
+  lines: CoreLine[];
+  /** Each credited deal's lines by deal id: a what-if reuses those that do not change. */
+  dealLines: Map<string, DealLines>;
+  clawbacks: CoreLine[];
+  earningsMinor: number;
+  problems: Problem[];
+  /** False when the period pays nothing (no quota, plan not effective): no draw either. */
+  payable: boolean;
+}
+
 const FAR_FUTURE = '9999-12-31';
 
-function byCloseDateThenId(a: CreditedDeal, b: CreditedDeal): number {
+export function byCloseDateThenId(a: CreditedDeal, b: CreditedDeal): number {
   if (a.deal.closeDate !== b.deal.closeDate) return a.deal.closeDate < b.deal.closeDate ? -1 : 1;
   return compareCodePoints(a.deal.id, b.deal.id);
 }
@@ -67,81 +81,93 @@ function findQuota(
 ): number | null {
   let found: number | null = null;
   let conflicting = false;
+  let invalid = false;
   for (const q of input.quotas) {
-    if (q.repId !== input.repId || q.periodStart !== period.start) continue;
+    if (q?.repId !== input.repId || q.periodStart !== period.start) continue;
+    if (typeof q.amount !== 'number' || !Number.isFinite(q.amount) || q.amount < 0) {
+      invalid = true;
+      continue;
+    }
     const minor = toMinor(q.amount, digits);
     if (found !== null && found !== minor) conflicting = true;
     found = minor;
   }
-  if (conflicting) {
-    problems.push({
-      code: 'conflicting_quotas',
-      severity: 'error',
-      message: `More than one quota is set for the period starting ${period.start}: nothing is paid until one remains.`,
-    });
+  const problem = (code: Problem['code'], message: string) => {
+    problems.push({ code, severity: 'error', message });
     return null;
+  };
+  if (invalid) {
+    return problem(
+      'invalid_quota',
+      `The quota for the period starting ${period.start} is not a non-negative number: nothing is paid until it is corrected.`,
+    );
+  }
+  if (conflicting) {
+    return problem(
+      'conflicting_quotas',
+      `More than one quota is set for the period starting ${period.start}: nothing is paid until one remains.`,
+    );
   }
   if (found === null) {
-    problems.push({
-      code: 'no_quota',
-      severity: 'error',
-      message: `No quota is set for the period starting ${period.start}: nothing is paid until one is.`,
-    });
-    return null;
+    return problem(
+      'no_quota',
+      `No quota is set for the period starting ${period.start}: nothing is paid until one is.`,
+    );
   }
   if (found === 0) {
-    problems.push({
-      code: 'zero_quota',
-      severity: 'error',
-      message: `The quota for the period starting ${period.start} is 0: attainment cannot be measured, nothing is paid.`,
-    });
-    return null;
+    return problem(
+      'zero_quota',
+      `The quota for the period starting ${period.start} is 0: attainment cannot be measured, nothing is paid.`,
+    );
   }
   return found;
 }
 
-/** The rep's credited deals in the period, in close-date then id order. */
-function creditedDeals(
+/**
+ * The deal's credit to the rep in this period, a problem, or null when the deal does not
+ * count here (not the rep's, not won, closing outside the window, reversed in the period).
+ */
+export function creditInPeriod(
   plan: PreparedPlan,
   input: StatementInput,
-  window: { start: string; end: string },
+  deal: Deal,
+  window: { start: IsoDate; end: IsoDate },
   period: Period,
-  problems: Problem[],
-): CreditedDeal[] {
-  const fx = fxIndexFor(input.fxRates);
-  const out: CreditedDeal[] = [];
-  for (const deal of input.deals) {
-    if (!creditsRep(deal, input.repId)) continue;
-    const defect = dealDefect(deal);
-    if (defect !== null) {
-      problems.push({
-        code: 'invalid_deal',
-        severity: 'error',
-        dealId: String(deal.id),
-        message: `Deal "${String(deal.name ?? deal.id)}" is left out: ${defect}.`,
-      });
-      continue;
-    }
-    if (!deal.isWon || deal.closeDate < window.start || deal.closeDate > window.end) continue;
-    // A deal reversed in the period it closed in is not credited at all.
-    if (deal.reversedOn !== undefined && deal.reversedOn <= period.end) continue;
-    const result = creditFor(deal, input.repId, plan.plan.currency, plan.digits, fx);
-    if (result === null) continue;
-    if (!result.ok) {
-      problems.push(result.problem);
-      continue;
-    }
-    const c = result.credit;
-    out.push({
-      deal,
-      creditMinor: c.minor,
-      dealMinor: c.dealMinor,
-      shareHundredths: c.shareHundredths,
-      creditNote: c.explanation,
-    });
+): CreditedDeal | Problem | null {
+  if (!creditsRep(deal, input.repId)) return null;
+  const defect = dealDefect(deal);
+  if (defect !== null) {
+    return {
+      code: 'invalid_deal',
+      severity: 'error',
+      dealId: String(deal.id),
+      message: `Deal "${String(deal.name ?? deal.id)}" is left out: ${defect}.`,
+    };
   }
-  out.sort(byCloseDateThenId);
-  return out;
+  if (!deal.isWon || deal.closeDate < window.start || deal.closeDate > window.end) return null;
+  // A deal reversed in the period it closed in is not credited at all.
+  if (deal.reversedOn !== undefined && deal.reversedOn <= period.end) return null;
+  const result = creditFor(
+    deal,
+    input.repId,
+    plan.plan.currency,
+    plan.digits,
+    fxIndexFor(input.fxRates),
+  );
+  if (result === null) return null;
+  if (!result.ok) return result.problem;
+  const c = result.credit;
+  return {
+    deal,
+    creditMinor: c.minor,
+    dealMinor: c.dealMinor,
+    shareHundredths: c.shareHundredths,
+    creditNote: c.explanation,
+  };
+}
+
+function isCredited(x: CreditedDeal | Problem | null): x is CreditedDeal {
+  return x !== null && 'deal' in x;
 }
 
 function percentText(fraction: number): string {
@@ -154,89 +180,116 @@ function dealLine(
   payout: TierPayout,
   finalAttainment: number,
 ): CoreLine {
-  let amountMinor = payout.amountMinor;
-  const parts: string[] = [];
-  if (cd.creditNote) parts.push(cd.creditNote);
-  let paid = describeSlices(plan, payout);
+  const cap = plan.perDealCapMinor;
+  const capped = cap !== null && payout.amountMinor > cap;
+  let explanation = describeSlices(plan, payout);
   if (plan.plan.tierMode === 'retroactive' && payout.slices.length > 0) {
-    paid += `: every deal is paid at the rate of the tier the period's attainment of ${percentText(finalAttainment)} is in`;
+    explanation += `: every deal is paid at the rate of the tier the period's attainment of ${percentText(finalAttainment)} is in`;
   }
-  parts.push(paid);
-  if (plan.perDealCapMinor !== null && amountMinor > plan.perDealCapMinor) {
-    parts.push(
-      `capped at ${formatMinor(plan.perDealCapMinor, plan.digits)} per deal (was ${formatMinor(amountMinor, plan.digits)})`,
-    );
-    amountMinor = plan.perDealCapMinor;
+  if (cd.creditNote) explanation = `${cd.creditNote}; ${explanation}`;
+  if (capped) {
+    explanation += `; capped at ${formatMinor(cap, plan.digits)} per deal (was ${formatMinor(payout.amountMinor, plan.digits)})`;
   }
   return {
     kind: 'deal',
     dealId: cd.deal.id,
     dealName: cd.deal.name,
     creditMinor: cd.creditMinor,
-    amountMinor,
-    explanation: parts.join('; '),
+    amountMinor: capped ? cap : payout.amountMinor,
+    explanation,
     slices: slicesForStatement(plan, payout),
   };
 }
 
-/** Deal, SPIFF and per-period cap lines for the credited deals. */
-function earningLines(
+function samePayout(a: TierPayout, b: TierPayout): boolean {
+  if (a.amountMinor !== b.amountMinor || a.slices.length !== b.slices.length) return false;
+  for (let i = 0; i < a.slices.length; i++) {
+    const x = a.slices[i]!;
+    const y = b.slices[i]!;
+    if (x.tier !== y.tier || x.creditMinor !== y.creditMinor) return false;
+  }
+  return true;
+}
+
+function linesForDeal(
   plan: PreparedPlan,
-  credited: CreditedDeal[],
+  cd: CreditedDeal,
+  payout: TierPayout,
+  attainment: number,
+): CoreLine[] {
+  const lines = [dealLine(plan, cd, payout, attainment)];
+  if (plan.spiffs.length === 0) return lines;
+  const planAmount = cd.dealMinor / 10 ** plan.digits;
+  for (const spiff of plan.spiffs) {
+    if (!spiffMatches(spiff, cd.deal, planAmount)) continue;
+    const sp = spiffPayout(plan, spiff, cd.creditMinor, cd.shareHundredths);
+    lines.push({
+      kind: 'spiff',
+      dealId: cd.deal.id,
+      dealName: cd.deal.name,
+      spiffId: spiff.spiff.id,
+      creditMinor: cd.creditMinor,
+      amountMinor: sp.amountMinor,
+      explanation: sp.explanation,
+    });
+  }
+  return lines;
+}
+
+/**
+ * Deal, SPIFF and per-period cap lines for the credited deals. Lines of `previous` are
+ * reused for a deal whose object and tier slices are unchanged (what-if on a keystroke).
+ */
+export function earningLines(
+  plan: PreparedPlan,
+  credited: readonly CreditedDeal[],
   quotaMinor: number,
   creditedMinor: number,
-): { lines: CoreLine[]; tierIndex: number } {
+  previous?: Map<string, DealLines>,
+): { lines: CoreLine[]; tierIndex: number; dealLines: Map<string, DealLines> } {
   const boundaries = tierBoundaries(plan, quotaMinor);
   const tierIndex = tierIndexOf(creditedMinor, boundaries);
   const attainment = creditedMinor / quotaMinor;
+  const marginal = plan.plan.tierMode === 'marginal';
+  // Retroactive explanations quote the final attainment: reuse only when it is unchanged.
+  const reusable = marginal ? previous : undefined;
   const lines: CoreLine[] = [];
+  const dealLines = new Map<string, DealLines>();
   let cumulative = 0;
   for (const cd of credited) {
-    const payout =
-      plan.plan.tierMode === 'marginal'
-        ? marginalPayout(plan, boundaries, cumulative, cd.creditMinor)
-        : retroactivePayout(plan, tierIndex, cd.creditMinor);
+    const payout = marginal
+      ? marginalPayout(plan, boundaries, cumulative, cd.creditMinor)
+      : retroactivePayout(plan, tierIndex, cd.creditMinor);
     cumulative += cd.creditMinor;
-    lines.push(dealLine(plan, cd, payout, attainment));
-    const planAmount = cd.dealMinor / 10 ** plan.digits;
-    for (const spiff of plan.spiffs) {
-      if (!spiffMatches(spiff, cd.deal, planAmount)) continue;
-      const sp = spiffPayout(plan, spiff, {
-        minor: cd.creditMinor,
-        dealMinor: cd.dealMinor,
-        shareHundredths: cd.shareHundredths,
-        explanation: '',
-      });
-      lines.push({
-        kind: 'spiff',
-        dealId: cd.deal.id,
-        dealName: cd.deal.name,
-        spiffId: spiff.spiff.id,
-        creditMinor: cd.creditMinor,
-        amountMinor: sp.amountMinor,
-        explanation: sp.explanation,
-      });
-    }
+    const before = reusable?.get(cd.deal.id);
+    const entry =
+      before && before.deal === cd.deal && samePayout(before.payout, payout)
+        ? before
+        : { deal: cd.deal, payout, lines: linesForDeal(plan, cd, payout, attainment) };
+    dealLines.set(cd.deal.id, entry);
+    for (const l of entry.lines) lines.push(l);
   }
-  if (plan.perPeriodCapMinor !== null) {
-    const earned = lines.reduce((s, l) => s + l.amountMinor, 0);
-    if (earned > plan.perPeriodCapMinor) {
+  const periodCap = plan.perPeriodCapMinor;
+  if (periodCap !== null) {
+    let earned = 0;
+    for (const l of lines) earned += l.amountMinor;
+    if (earned > periodCap) {
       lines.push({
         kind: 'cap',
-        amountMinor: plan.perPeriodCapMinor - earned,
-        explanation: `Capped at ${formatMinor(plan.perPeriodCapMinor, plan.digits)} per period: deal and SPIFF lines came to ${formatMinor(earned, plan.digits)}`,
+        amountMinor: periodCap - earned,
+        explanation: `Capped at ${formatMinor(periodCap, plan.digits)} per period: deal and SPIFF lines came to ${formatMinor(earned, plan.digits)}`,
       });
     }
   }
-  return { lines, tierIndex };
+  return { lines, tierIndex, dealLines };
 }
 
 /** Negative lines for deals reversed in this period that were paid in an earlier one. */
-function clawbackLines(
+export function clawbackLines(
   plan: PreparedPlan,
   input: StatementInput,
   period: Period,
-  window: { start: string; end: string },
+  window: { start: IsoDate; end: IsoDate },
 ): CoreLine[] {
   const windowDays = plan.plan.clawback?.windowDays;
   if (windowDays === undefined) return [];
@@ -247,6 +300,7 @@ function clawbackLines(
     if (reversedOn === undefined || !isInPeriod(reversedOn, period)) continue;
     if (reversedOn < window.start || reversedOn > window.end) continue;
     if (!deal.isWon || deal.closeDate >= period.start || !creditsRep(deal, input.repId)) continue;
+    if (dealDefect(deal) !== null) continue;
     const days = daysBetween(deal.closeDate, reversedOn);
     if (days > windowDays) continue;
     const closed = periodContaining(deal.closeDate, plan.kind, plan.fiscalYearStartMonth);
@@ -255,9 +309,10 @@ function clawbackLines(
       core = computePeriodCore(plan, input, closed, false);
       earlier.set(closed.start, core);
     }
-    const paid = core.lines
-      .filter((l) => l.dealId === deal.id && (l.kind === 'deal' || l.kind === 'spiff'))
-      .reduce((s, l) => s + l.amountMinor, 0);
+    let paid = 0;
+    for (const l of core.lines) {
+      if (l.dealId === deal.id && (l.kind === 'deal' || l.kind === 'spiff')) paid += l.amountMinor;
+    }
     if (paid === 0) continue;
     lines.push({
       kind: 'clawback',
@@ -268,6 +323,42 @@ function clawbackLines(
     });
   }
   return lines;
+}
+
+/** Puts a period together from its credited deals (shared by statements and what-ifs). */
+export function assemblePeriod(
+  plan: PreparedPlan,
+  base: Pick<PeriodCore, 'period' | 'window' | 'quotaMinor' | 'clawbacks' | 'problems'>,
+  credited: CreditedDeal[],
+  previous?: Map<string, DealLines>,
+): PeriodCore {
+  let creditedMinor = 0;
+  for (const c of credited) creditedMinor += c.creditMinor;
+  const core: PeriodCore = {
+    ...base,
+    credited,
+    creditedMinor,
+    tierIndex: null,
+    lines: base.clawbacks,
+    dealLines: new Map(),
+    earningsMinor: 0,
+    payable: false,
+  };
+  if (base.window !== null && base.quotaMinor !== null) {
+    const { lines, tierIndex, dealLines } = earningLines(
+      plan,
+      credited,
+      base.quotaMinor,
+      creditedMinor,
+      previous,
+    );
+    core.dealLines = dealLines;
+    core.lines = base.clawbacks.length > 0 ? [...lines, ...base.clawbacks] : lines;
+    core.tierIndex = tierIndex;
+    core.payable = true;
+  }
+  for (const l of core.lines) core.earningsMinor += l.amountMinor;
+  return core;
 }
 
 /** Everything one period earns, without draws. */
@@ -283,23 +374,17 @@ export function computePeriodCore(
     start: maxDate(plan.plan.effectiveFrom, period.start),
     end: minDate(effectiveEnd, period.end),
   };
-  const empty = (quotaMinor: number | null): PeriodCore => ({
-    period,
-    quotaMinor,
-    creditedMinor: 0,
-    tierIndex: null,
-    lines: [],
-    earningsMinor: 0,
-    problems,
-    payable: false,
-  });
   if (window.start > window.end) {
     problems.push({
       code: 'plan_not_effective',
       severity: 'error',
       message: `Plan "${plan.plan.name}" is effective ${plan.plan.effectiveFrom}${plan.plan.effectiveTo ? ` to ${plan.plan.effectiveTo}` : ' onwards'}, not in the period ${period.start} to ${period.end}.`,
     });
-    return empty(null);
+    return assemblePeriod(
+      plan,
+      { period, window: null, quotaMinor: null, clawbacks: [], problems },
+      [],
+    );
   }
   if (window.start !== period.start || window.end !== period.end) {
     problems.push({
@@ -309,26 +394,43 @@ export function computePeriodCore(
     });
   }
   const quotaMinor = findQuota(input, period, plan.digits, problems);
-  const credited = creditedDeals(plan, input, window, period, problems);
-  const creditedMinor = credited.reduce((s, c) => s + c.creditMinor, 0);
-  const clawbacks = withClawbacks ? clawbackLines(plan, input, period, window) : [];
-  if (quotaMinor === null) {
-    const core = empty(null);
-    core.creditedMinor = creditedMinor;
-    core.lines = clawbacks;
-    core.earningsMinor = clawbacks.reduce((s, l) => s + l.amountMinor, 0);
-    return core;
+  const credited: CreditedDeal[] = [];
+  for (const deal of input.deals) {
+    const c = creditInPeriod(plan, input, deal, window, period);
+    if (c === null) continue;
+    if (isCredited(c)) credited.push(c);
+    else problems.push(c);
   }
-  const { lines, tierIndex } = earningLines(plan, credited, quotaMinor, creditedMinor);
-  lines.push(...clawbacks);
-  return {
-    period,
-    quotaMinor,
-    creditedMinor,
-    tierIndex,
-    lines,
-    earningsMinor: lines.reduce((s, l) => s + l.amountMinor, 0),
-    problems,
-    payable: true,
-  };
+  credited.sort(byCloseDateThenId);
+  const clawbacks = withClawbacks ? clawbackLines(plan, input, period, window) : [];
+  return assemblePeriod(plan, { period, window, quotaMinor, clawbacks, problems }, credited);
+}
+
+/**
+ * The period with one deal changed or added, reusing the credits of every other deal.
+ * Clawbacks are recomputed only when the change touches a reversal.
+ */
+export function recomputeWithDeal(
+  plan: PreparedPlan,
+  input: StatementInput,
+  before: PeriodCore,
+  previous: Deal | undefined,
+  deal: Deal,
+): PeriodCore {
+  if (before.window === null) return before;
+  const problems = before.problems.filter((p) => p.dealId !== deal.id);
+  const credited = before.credited.filter((c) => c.deal.id !== deal.id);
+  const c = creditInPeriod(plan, input, deal, before.window, before.period);
+  if (c !== null) {
+    if (isCredited(c)) {
+      let at = credited.length;
+      while (at > 0 && byCloseDateThenId(credited[at - 1]!, c) > 0) at -= 1;
+      credited.splice(at, 0, c);
+    } else problems.push(c);
+  }
+  const touchesReversal = deal.reversedOn !== undefined || previous?.reversedOn !== undefined;
+  const clawbacks = touchesReversal
+    ? clawbackLines(plan, input, before.period, before.window)
+    : before.clawbacks;
+  return assemblePeriod(plan, { ...before, clawbacks, problems }, credited, before.dealLines);
 }

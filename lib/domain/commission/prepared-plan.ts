@@ -49,6 +49,9 @@ const cache = new WeakMap<object, PreparedPlanResult>();
 
 /** Validates and prepares a plan; the result is cached per plan object. */
 export function preparePlan(input: Plan | PlanInput): PreparedPlanResult {
+  if (typeof input !== 'object' || input === null) {
+    return { ok: false, message: 'The plan is not valid: it must be an object' };
+  }
   const cached = cache.get(input);
   if (cached) return cached;
   const result = prepare(input);

@@ -1,6 +1,5 @@
 import { formatMinor, formatRatePercent, mulDivRound, applyRate } from '../money';
 import type { Deal, SpiffCondition } from '../schemas';
-import type { Credit } from './credit';
 import type { PreparedPlan, PreparedSpiff } from './prepared-plan';
 
 type Scalar = string | number | boolean;
@@ -67,14 +66,18 @@ export interface SpiffPayout {
   explanation: string;
 }
 
-export function spiffPayout(plan: PreparedPlan, spiff: PreparedSpiff, credit: Credit): SpiffPayout {
+export function spiffPayout(
+  plan: PreparedPlan,
+  spiff: PreparedSpiff,
+  creditMinor: number,
+  shareHundredths: number,
+): SpiffPayout {
   const name = spiff.spiff.name;
   if (spiff.amountMinor !== null) {
     const full = spiff.amountMinor;
     const amountMinor =
-      credit.shareHundredths === 10_000 ? full : mulDivRound(full, credit.shareHundredths, 10_000);
-    const share =
-      credit.shareHundredths === 10_000 ? '' : ` × your ${credit.shareHundredths / 100}% split`;
+      shareHundredths === 10_000 ? full : mulDivRound(full, shareHundredths, 10_000);
+    const share = shareHundredths === 10_000 ? '' : ` × your ${shareHundredths / 100}% split`;
     return {
       spiff,
       amountMinor,
@@ -84,7 +87,7 @@ export function spiffPayout(plan: PreparedPlan, spiff: PreparedSpiff, credit: Cr
   const rate = spiff.rate!;
   return {
     spiff,
-    amountMinor: applyRate(credit.minor, rate),
-    explanation: `SPIFF "${name}": ${formatMinor(credit.minor, plan.digits)} credit at ${formatRatePercent(rate)}`,
+    amountMinor: applyRate(creditMinor, rate),
+    explanation: `SPIFF "${name}": ${formatMinor(creditMinor, plan.digits)} credit at ${formatRatePercent(rate)}`,
   };
 }

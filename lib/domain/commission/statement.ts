@@ -1,13 +1,17 @@
+import { isIsoDate, maxDate, type IsoDate } from '../dates';
 import { currencyDigits, formatMinor, pow10, toMinor } from '../money';
-import { maxDate, type IsoDate } from '../dates';
 import { nextPeriod, periodContaining, type Period } from '../periods';
-import { computePeriodCore, type CoreLine, type PeriodCore } from './period-core';
+import type { Deal } from '../schemas';
+import {
+  computePeriodCore,
+  recomputeWithDeal,
+  type CoreLine,
+  type PeriodCore,
+} from './period-core';
 import { preparePlan, type PreparedPlan } from './prepared-plan';
 import type { Statement, StatementInput, StatementLine, WhatIfResult } from './types';
-import type { Deal } from '../schemas';
 
-function toLine(line: CoreLine, digits: number): StatementLine {
-  const factor = pow10(digits);
+function toLine(line: CoreLine, factor: number): StatementLine {
   const out: StatementLine = {
     kind: line.kind,
     amount: line.amountMinor / factor,
@@ -29,7 +33,8 @@ function toStatement(
   balanceMinor: number,
 ): Statement {
   const factor = pow10(plan.digits);
-  const totalMinor = lines.reduce((s, l) => s + l.amountMinor, 0);
+  let totalMinor = 0;
+  for (const l of lines) totalMinor += l.amountMinor;
   return {
     repId: input.repId,
     planId: plan.plan.id,
@@ -40,7 +45,7 @@ function toStatement(
     credited: core.creditedMinor / factor,
     attainment: core.quotaMinor === null ? null : core.creditedMinor / core.quotaMinor,
     tier: core.tierIndex === null ? null : core.tierIndex + 1,
-    lines: lines.map((l) => toLine(l, plan.digits)),
+    lines: lines.map((l) => toLine(l, factor)),
     total: totalMinor / factor,
     problems: core.problems,
     drawBalance: balanceMinor / factor,
@@ -53,39 +58,42 @@ function withDraw(
   core: PeriodCore,
   balanceMinor: number,
 ): { lines: CoreLine[]; balanceMinor: number } {
-  const lines = [...core.lines];
   const draw = plan.drawMinor;
+  if (draw === null || !core.payable) return { lines: core.lines, balanceMinor };
   const recoverable = plan.plan.draw?.recoverable === true;
-  if (draw === null || !core.payable) return { lines, balanceMinor };
   const earned = core.earningsMinor;
   const d = plan.digits;
   if (earned < draw) {
     const topUp = draw - earned;
     const balance = recoverable ? balanceMinor + topUp : balanceMinor;
-    lines.push({
+    const line: CoreLine = {
       kind: 'draw',
       amountMinor: topUp,
       explanation: recoverable
         ? `Draw: earnings of ${formatMinor(earned, d)} topped up to the ${formatMinor(draw, d)} draw; recoverable, so ${formatMinor(balance, d)} is to be recovered from later earnings above the draw`
         : `Draw: earnings of ${formatMinor(earned, d)} topped up to the ${formatMinor(draw, d)} draw (not recoverable)`,
-    });
-    return { lines, balanceMinor: balance };
+    };
+    return { lines: [...core.lines, line], balanceMinor: balance };
   }
   if (recoverable && balanceMinor > 0 && earned > draw) {
     const recovered = Math.min(balanceMinor, earned - draw);
     const left = balanceMinor - recovered;
-    lines.push({
+    const line: CoreLine = {
       kind: 'recovery',
       amountMinor: -recovered,
       explanation: `Recovers ${formatMinor(recovered, d)} of earlier draw top-ups from earnings above the ${formatMinor(draw, d)} draw; ${formatMinor(left, d)} left to recover`,
-    });
-    return { lines, balanceMinor: left };
+    };
+    return { lines: [...core.lines, line], balanceMinor: left };
   }
-  return { lines, balanceMinor };
+  return { lines: core.lines, balanceMinor };
 }
 
-function invalidPlanStatement(input: StatementInput, message: string): Statement {
-  const planLike = input.plan as {
+function invalidStatement(
+  input: StatementInput,
+  message: string,
+  code: 'invalid_plan' | 'invalid_period' = 'invalid_plan',
+): Statement {
+  const planLike = (typeof input.plan === 'object' && input.plan !== null ? input.plan : {}) as {
     id?: unknown;
     currency?: unknown;
     period?: unknown;
@@ -94,7 +102,7 @@ function invalidPlanStatement(input: StatementInput, message: string): Statement
   const kind =
     planLike.period === 'quarter' || planLike.period === 'year' ? planLike.period : 'month';
   const fy = typeof planLike.fiscalYearStartMonth === 'number' ? planLike.fiscalYearStartMonth : 1;
-  const period = /^\d{4}-\d{2}-\d{2}$/.test(input.periodStart)
+  const period = isIsoDate(input.periodStart)
     ? periodContaining(input.periodStart, kind, Math.min(12, Math.max(1, Math.trunc(fy))))
     : { start: input.periodStart, end: input.periodStart };
   return {
@@ -109,9 +117,13 @@ function invalidPlanStatement(input: StatementInput, message: string): Statement
     tier: null,
     lines: [],
     total: 0,
-    problems: [{ code: 'invalid_plan', severity: 'error', message }],
+    problems: [{ code, severity: 'error', message }],
     drawBalance: 0,
   };
+}
+
+function hasRecoverableDraw(plan: PreparedPlan): boolean {
+  return plan.drawMinor !== null && plan.plan.draw?.recoverable === true;
 }
 
 /**
@@ -131,17 +143,26 @@ function runStart(plan: PreparedPlan, input: StatementInput): Period | null {
   );
 }
 
+export type StatementsInput = Omit<StatementInput, 'periodStart'> & { from: IsoDate; to: IsoDate };
+
 /** Statements for every period from `from` to `to` (dates in the first and last periods). */
-export function computeStatements(
-  input: Omit<StatementInput, 'periodStart'> & { from: IsoDate; to: IsoDate },
-): Statement[] {
+export function computeStatements(input: StatementsInput): Statement[] {
   const base: StatementInput = { ...input, periodStart: input.from };
   const prepared = preparePlan(input.plan);
-  if (!prepared.ok) return [invalidPlanStatement(base, prepared.message)];
+  if (!prepared.ok) return [invalidStatement(base, prepared.message)];
+  if (!isIsoDate(input.from) || !isIsoDate(input.to)) {
+    return [
+      invalidStatement(
+        base,
+        'from and to must be calendar dates written YYYY-MM-DD',
+        'invalid_period',
+      ),
+    ];
+  }
   const plan = prepared.prepared;
   const first = periodContaining(input.from, plan.kind, plan.fiscalYearStartMonth);
   const last = periodContaining(input.to, plan.kind, plan.fiscalYearStartMonth);
-  const recoverable = plan.drawMinor !== null && plan.plan.draw?.recoverable === true;
+  const recoverable = hasRecoverableDraw(plan);
   const start = recoverable ? runStart(plan, base) : null;
   let period = start !== null && start.start < first.start ? start : first;
   let balance = 0;
@@ -162,9 +183,16 @@ export function computeStatements(
 /** One rep's statement for the plan period containing `periodStart`. */
 export function computeStatement(input: StatementInput): Statement {
   const prepared = preparePlan(input.plan);
-  if (!prepared.ok) return invalidPlanStatement(input, prepared.message);
+  if (!prepared.ok) return invalidStatement(input, prepared.message);
+  if (!isIsoDate(input.periodStart)) {
+    return invalidStatement(
+      input,
+      'periodStart must be a calendar date written YYYY-MM-DD',
+      'invalid_period',
+    );
+  }
   const plan = prepared.prepared;
-  if (plan.drawMinor !== null && plan.plan.draw?.recoverable === true) {
+  if (hasRecoverableDraw(plan)) {
     const statements = computeStatements({
       ...input,
       from: input.periodStart,
@@ -174,17 +202,74 @@ export function computeStatement(input: StatementInput): Statement {
   }
   const period = periodContaining(input.periodStart, plan.kind, plan.fiscalYearStartMonth);
   const core = computePeriodCore(plan, input, period);
-  const drawn = withDraw(plan, core, 0);
-  return toStatement(plan, input, core, drawn.lines, 0);
+  return toStatement(plan, input, core, withDraw(plan, core, 0).lines, 0);
 }
 
-/** The statement with one deal changed (same id) or added, next to the statement as it is. */
+/** The "before" side of what-ifs, kept while the same inputs are edited keystroke after keystroke. */
+interface BeforeEntry {
+  input: StatementInput;
+  core: PeriodCore;
+  statement: Statement;
+}
+const beforeCache = new WeakMap<readonly Deal[], BeforeEntry>();
+
+function cachedBefore(plan: PreparedPlan, input: StatementInput): BeforeEntry {
+  const hit = beforeCache.get(input.deals);
+  const i = hit?.input;
+  if (
+    hit &&
+    i &&
+    i.plan === input.plan &&
+    i.quotas === input.quotas &&
+    i.fxRates === input.fxRates &&
+    i.repId === input.repId &&
+    i.periodStart === input.periodStart
+  ) {
+    return hit;
+  }
+  const period = periodContaining(input.periodStart, plan.kind, plan.fiscalYearStartMonth);
+  const core = computePeriodCore(plan, input, period);
+  const entry = {
+    input,
+    core,
+    statement: toStatement(plan, input, core, withDraw(plan, core, 0).lines, 0),
+  };
+  beforeCache.set(input.deals, entry);
+  return entry;
+}
+
+function replaceDeal(
+  deals: readonly Deal[],
+  deal: Deal,
+): { deals: Deal[]; previous: Deal | undefined } {
+  const at = deals.findIndex((d) => d.id === deal.id);
+  if (at < 0) return { deals: [...deals, deal], previous: undefined };
+  const next = deals.slice();
+  next[at] = deal;
+  return { deals: next, previous: deals[at] };
+}
+
+/**
+ * The statement with one deal changed (same id) or added, next to the statement as it is.
+ * Fast enough for every keystroke: the "before" side is cached per deals array, and the
+ * "after" side reuses the credit of every deal but the changed one.
+ */
 export function whatIf(input: StatementInput, change: { deal: Deal }): WhatIfResult {
-  const before = computeStatement(input);
-  const deals = input.deals.some((d) => d.id === change.deal.id)
-    ? input.deals.map((d) => (d.id === change.deal.id ? change.deal : d))
-    : [...input.deals, change.deal];
-  const after = computeStatement({ ...input, deals });
+  const prepared = preparePlan(input.plan);
+  const { deals, previous } = replaceDeal(input.deals, change.deal);
+  let before: Statement;
+  let after: Statement;
+  if (!prepared.ok || !isIsoDate(input.periodStart) || hasRecoverableDraw(prepared.prepared)) {
+    before = computeStatement(input);
+    after = computeStatement({ ...input, deals });
+  } else {
+    const plan = prepared.prepared;
+    const cached = cachedBefore(plan, input);
+    before = cached.statement;
+    const afterInput = { ...input, deals };
+    const core = recomputeWithDeal(plan, afterInput, cached.core, previous, change.deal);
+    after = toStatement(plan, afterInput, core, withDraw(plan, core, 0).lines, 0);
+  }
   const digits = currencyDigits(before.currency) ?? 2;
   const delta = (toMinor(after.total, digits) - toMinor(before.total, digits)) / pow10(digits);
   return { before, after, delta, tierBefore: before.tier, tierAfter: after.tier };

@@ -36,6 +36,7 @@ export interface StatementLine {
 
 export type ProblemCode =
   | 'invalid_plan'
+  | 'invalid_period'
   | 'plan_not_effective'
   | 'plan_partially_effective'
   | 'no_quota'
@@ -43,6 +44,8 @@ export type ProblemCode =
   | 'conflicting_quotas'
   | 'missing_fx_rate'
   | 'conflicting_fx_rates'
+  | 'invalid_fx_rate'
+  | 'invalid_quota'
   | 'invalid_deal';
 
 export interface Problem {

@@ -9,11 +9,9 @@ export const isoDateSchema = z
 /** An instant, ISO 8601 with time zone (server clocks, audit fields). */
 export const timestampSchema = z.iso.datetime({ offset: true });
 
-export const currencySchema = z
-  .string()
-  .refine((c) => currencyDigits(c) !== null, {
-    message: 'must be an ISO 4217 currency code like USD',
-  });
+export const currencySchema = z.string().refine((c) => currencyDigits(c) !== null, {
+  message: 'must be an ISO 4217 currency code like USD',
+});
 
 export const idSchema = z.string().min(1, 'must not be empty').max(200);
 

@@ -1,0 +1,166 @@
+/**
+ * Engine benchmarks: statements for 10,000 reps × 100 deals, against a loop that only sums
+ * the same amounts; and what-if latency for one rep with 1,000 deals (the per-keystroke case).
+ */
+import { computeStatement, whatIf, type Deal, type PlanInput, type Quota } from '../lib/domain';
+import { percentile, report, type Figure } from './harness';
+
+const REPS = Number(process.env.BENCH_REPS ?? 10_000);
+const DEALS_PER_REP = 100;
+const WHATIF_DEALS = 1_000;
+const WHATIF_RUNS = 2_000;
+
+const plan: PlanInput = {
+  id: 'bench',
+  name: 'Bench plan',
+  currency: 'USD',
+  period: 'quarter',
+  effectiveFrom: '2026-01-01',
+  tiers: [
+    { upTo: 0.5, rate: 0.04 },
+    { upTo: 1, rate: 0.08 },
+    { upTo: 1.5, rate: 0.12 },
+    { upTo: null, rate: 0.15 },
+  ],
+  tierMode: 'marginal',
+  caps: { perDeal: 40_000, perPeriod: 150_000 },
+  spiffs: [
+    {
+      id: 'big',
+      name: 'Big deal',
+      when: [{ field: 'amount', op: 'gte', value: 80_000 }],
+      amount: 500,
+    },
+    {
+      id: 'renewal',
+      name: 'Renewal',
+      when: [{ field: 'stage', op: 'eq', value: 'Closed Won' }],
+      rate: 0.01,
+    },
+  ],
+  clawback: { windowDays: 90 },
+};
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeDeals(repId: string, count: number, random: () => number): Deal[] {
+  const deals: Deal[] = [];
+  for (let i = 0; i < count; i++) {
+    const won = random() < 0.7;
+    const day = 1 + Math.floor(random() * 28);
+    const month = 1 + Math.floor(random() * 3);
+    deals.push({
+      id: `${repId}-d${i}`,
+      name: `Deal ${i}`,
+      amount: Math.round(random() * 10_000_000) / 100,
+      currency: 'USD',
+      stage: won ? 'Closed Won' : 'Negotiation',
+      isClosed: won,
+      isWon: won,
+      closeDate: `2026-0${month}-${String(day).padStart(2, '0')}`,
+      createdDate: '2025-11-01',
+      ownerId: repId,
+      probability: won ? 100 : 40,
+    });
+  }
+  return deals;
+}
+
+const random = rng(42);
+const reps = Array.from({ length: REPS }, (_, i) => {
+  const repId = `rep${i}`;
+  const quotas: Quota[] = [{ repId, periodStart: '2026-01-01', amount: 2_000_000 }];
+  return { repId, quotas, deals: makeDeals(repId, DEALS_PER_REP, random) };
+});
+
+function baseline(): number {
+  let sum = 0;
+  for (const r of reps) for (const d of r.deals) if (d.isWon) sum += d.amount;
+  return sum;
+}
+
+function statements(): number {
+  let total = 0;
+  for (const r of reps) {
+    total += computeStatement({
+      plan,
+      quotas: r.quotas,
+      deals: r.deals,
+      fxRates: [],
+      repId: r.repId,
+      periodStart: '2026-01-01',
+    }).total;
+  }
+  return total;
+}
+
+function time(fn: () => number): number {
+  const t0 = performance.now();
+  const sink = fn();
+  const ms = performance.now() - t0;
+  if (!Number.isFinite(sink)) throw new Error('benchmark produced no result');
+  return ms;
+}
+
+// Warm up both loops on a slice, then take the best of three runs of each.
+statements();
+baseline();
+const statementRuns = [time(statements), time(statements), time(statements)];
+const baselineRuns = [time(baseline), time(baseline), time(baseline)];
+
+const one = {
+  repId: 'solo',
+  quotas: [{ repId: 'solo', periodStart: '2026-01-01', amount: 20_000_000 }],
+};
+const soloDeals = makeDeals('solo', WHATIF_DEALS, rng(7));
+const input = {
+  plan,
+  quotas: one.quotas,
+  deals: soloDeals,
+  fxRates: [],
+  repId: 'solo',
+  periodStart: '2026-03-01',
+};
+const edited = soloDeals.find((d) => !d.isWon)!;
+const samples: number[] = [];
+for (let i = 0; i < WHATIF_RUNS; i++) {
+  const deal = {
+    ...edited,
+    amount: 1_000 + i * 37,
+    isClosed: true,
+    isWon: true,
+    stage: 'Closed Won',
+  };
+  const t0 = performance.now();
+  whatIf(input, { deal });
+  samples.push((performance.now() - t0) * 1000);
+}
+const measured = samples.slice(200).sort((a, b) => a - b);
+
+const figures: Figure[] = [
+  {
+    name: 'engine.statements_ms',
+    value: Math.min(...statementRuns),
+    unit: 'ms',
+    baseline: { name: 'sum-amounts', value: Math.min(...baselineRuns), unit: 'ms' },
+    budget: '≤ 1000 ms',
+  },
+  { name: 'engine.statements_reps', value: REPS, unit: 'reps' },
+  { name: 'engine.whatif_p50_us', value: percentile(measured, 50), unit: 'us' },
+  {
+    name: 'engine.whatif_p99_us',
+    value: percentile(measured, 99),
+    unit: 'us',
+    budget: '≤ 1000 us',
+  },
+];
+report('engine', figures);

@@ -1,0 +1,5 @@
+export { evaluateCoaching, sortPrompts, coachingPromptId, isCoachableDeal } from './evaluate';
+export type { CoachingInput } from './evaluate';
+export { visiblePrompts } from './visibility';
+export { builtInRules } from './rules';
+export type * from './types';
