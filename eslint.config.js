@@ -1,77 +1,8 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import attain from './eslint-rules/folder-boundaries.js';
 import globals from 'globals';
-
-/**
- * Folder boundaries from docs/architecture.md. Each zone lists what code in `target`
- * may NOT import. Relative imports are resolved, so `../../server` is caught too.
- */
-const everythingBut = (allowed) =>
-  [
-    'lib/domain',
-    'lib/crm',
-    'lib/db',
-    'lib/sync',
-    'lib/messaging',
-    'components',
-    'entrypoints',
-    'server',
-    'demo',
-    'test',
-    'bench',
-  ]
-    .filter((p) => !allowed.includes(p))
-    .map((p) => `./${p}`);
-
-const zones = [
-  {
-    target: './lib/domain',
-    from: everythingBut(['lib/domain']),
-    message: 'lib/domain is pure: it imports nothing outside itself.',
-  },
-  {
-    target: './lib/crm',
-    from: everythingBut(['lib/domain', 'lib/crm']),
-    message: 'lib/crm may import only lib/domain.',
-  },
-  {
-    target: './lib/db',
-    from: everythingBut(['lib/domain', 'lib/db']),
-    message: 'lib/db may import only lib/domain.',
-  },
-  {
-    target: './lib/sync',
-    from: everythingBut(['lib/domain', 'lib/db', 'lib/sync']),
-    message: 'lib/sync may import lib/domain and lib/db.',
-  },
-  {
-    target: './lib/messaging',
-    from: everythingBut(['lib/domain', 'lib/messaging']),
-    message: 'lib/messaging may import only lib/domain.',
-  },
-  {
-    target: './components',
-    from: ['./lib/crm', './entrypoints', './server', './demo', './test', './bench'],
-    message: 'components may import lib/* except lib/crm.',
-  },
-  {
-    target: './server',
-    from: everythingBut(['lib/domain', 'server']),
-    message: 'server may import only lib/domain.',
-  },
-  {
-    target: './demo',
-    from: everythingBut(['demo']),
-    message: 'demo is a separate app: it imports nothing of the extension.',
-  },
-  {
-    target: './entrypoints',
-    from: ['./server', './demo', './test', './bench'],
-    message: 'entrypoints ship in the extension: no server, demo, test or bench code.',
-  },
-];
 
 /** Heavy libraries a content script must never pull in (bundle budget, page isolation). */
 const contentScriptBans = {
@@ -87,7 +18,7 @@ const contentScriptBans = {
           group: ['dexie', 'dexie/*'],
           message: 'Content scripts never touch IndexedDB (it belongs to the CRM origin).',
         },
-        { group: ['zod', 'zod/v4', 'zod/v4/*'], message: 'Content scripts use zod/mini only.' },
+        { regex: '^zod(/v4|/v3)?$', message: 'Content scripts use zod/mini only.' },
         { group: ['@tanstack/*'], message: 'Content scripts ship no TanStack Query.' },
         {
           group: ['**/components/**', '**/lib/db/**', '**/lib/sync/**'],
@@ -115,10 +46,9 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
+    plugins: { attain },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones }],
+      'attain/folder-boundaries': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

@@ -4,7 +4,6 @@
  */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -19,11 +18,19 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True for a real calendar date written `YYYY-MM-DD` (2026-02-30 is false). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string' || value.length !== 10 || !ISO_DATE.test(value)) return false;
-  const y = Number(value.slice(0, 4));
-  const mo = Number(value.slice(5, 7));
-  const d = Number(value.slice(8, 10));
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false; // '-'
+  let y = 0;
+  for (let i = 0; i < 4; i++) y = y * 10 + digitAt(value, i);
+  const mo = digitAt(value, 5) * 10 + digitAt(value, 6);
+  const d = digitAt(value, 8) * 10 + digitAt(value, 9);
+  return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/** The digit at `i`, or a large negative number when it is not a digit. */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -100_000;
 }
 
 export function toDayNumber(date: IsoDate): number {

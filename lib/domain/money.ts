@@ -99,14 +99,14 @@ export function roundHalfAwayFromZero(x: number): number {
 /** `value` (major units) in integer minor units, half away from zero. */
 export function toMinor(value: number, digits: number): number {
   const scaled = value * pow10(digits);
-  const rounded = roundHalfAwayFromZero(scaled);
-  if (
-    Math.abs(scaled - rounded) < 1e-7 * Math.max(1, Math.abs(scaled)) ||
-    Math.abs(scaled) > 1e15
-  ) {
+  const abs = Math.abs(scaled);
+  // The product carries a few ulps of binary error: only a value that far from a half is
+  // rounded directly; one closer is decided on the decimal the number was written as.
+  const tolerance = Math.max(1e-9, abs * 1e-14);
+  if (Math.abs(abs - Math.trunc(abs) - 0.5) > tolerance || !Number.isSafeInteger(Math.trunc(abs))) {
+    const rounded = roundHalfAwayFromZero(scaled);
     return rounded === 0 ? 0 : rounded;
   }
-  // Close to a half: decide on the decimal the number was written as.
   const d = decimalOf(value);
   return d.scale <= digits
     ? d.units * pow10(digits - d.scale)
@@ -156,22 +156,25 @@ export function decimalToString(units: number, scale: number): string {
   return (negative ? '-' : '') + intPart + (fracPart ? `.${fracPart}` : '');
 }
 
-function groupThousands(intDigits: string): string {
-  let out = '';
-  for (let i = 0; i < intDigits.length; i++) {
-    if (i > 0 && (intDigits.length - i) % 3 === 0) out += ',';
-    out += intDigits[i];
-  }
-  return out;
-}
-
 /** Minor units as a plain amount with grouping: (1234500, 2) → "12,345.00". */
 export function formatMinor(minor: number, digits: number): string {
   const negative = minor < 0;
-  const text = String(Math.abs(minor)).padStart(digits + 1, '0');
-  const intPart = groupThousands(text.slice(0, text.length - digits));
-  const frac = digits > 0 ? `.${text.slice(text.length - digits)}` : '';
-  return (negative ? '-' : '') + intPart + frac;
+  const abs = Math.abs(minor);
+  const factor = pow10(digits);
+  const whole = Math.floor(abs / factor);
+  let text = '';
+  let rest = whole;
+  while (rest >= 1000) {
+    const group = rest % 1000;
+    text = `,${group < 10 ? '00' : group < 100 ? '0' : ''}${group}${text}`;
+    rest = Math.floor(rest / 1000);
+  }
+  text = `${rest}${text}`;
+  if (digits > 0) {
+    const frac = String(abs - whole * factor);
+    text += `.${frac.length < digits ? '0'.repeat(digits - frac.length) + frac : frac}`;
+  }
+  return negative ? `-${text}` : text;
 }
 
 /** A rate as a percentage: 0.08 → "8%", 0.125 → "12.5%", 1.5 → "150%". */

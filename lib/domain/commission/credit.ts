@@ -71,23 +71,52 @@ export function dealDefect(deal: Deal): string | null {
 }
 
 /**
- * Splits the deal's plan-currency amount between reps so the shares add up to it exactly:
- * each share is rounded down, and the minor units left go to the largest remainders
- * (ties to the rep listed first).
+ * Splits the deal's plan-currency amount between reps so that:
+ * - the shares add up to it exactly;
+ * - each share is within one minor unit of its exact value (the quota property);
+ * - raising the amount never lowers any rep's share (house monotonicity).
+ *
+ * Percents are in hundredths (10000 = 100%), so every 10,000 minor units split exactly:
+ * a total T = 10000·m + r gives each rep m × hundredths plus their share of the remaining r
+ * units. Those r units are handed out one at a time by Balinski and Young's quota method
+ * (to the rep with the largest hundredths ÷ (units so far + 1) whose share would not go
+ * above its exact value rounded up; ties to the rep listed first), which has both
+ * properties; the first 10,000 steps are computed once per list of percents and cached.
  */
 export function allocate(totalMinor: number, shares: readonly { hundredths: number }[]): number[] {
-  const exact = shares.map((s) => totalMinor * s.hundredths);
-  const base = exact.map((e) => Math.floor(e / 10_000));
-  let left = totalMinor - base.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((e, i) => ({ i, rem: e - base[i]! * 10_000 }))
-    .sort((a, b) => b.rem - a.rem || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    base[i]! += 1;
-    left -= 1;
+  const m = Math.floor(totalMinor / 10_000);
+  const r = totalMinor - m * 10_000;
+  const table = quotaMethodTable(shares.map((s) => s.hundredths));
+  const k = shares.length;
+  return shares.map((s, i) => m * s.hundredths + table[r * k + i]!);
+}
+
+const tables = new Map<string, Int32Array>();
+const MAX_TABLES = 256;
+
+/** Row r (r = 0…9999) holds each rep's units after r units were handed out. */
+function quotaMethodTable(hundredths: readonly number[]): Int32Array {
+  const key = hundredths.join(',');
+  const cached = tables.get(key);
+  if (cached) return cached;
+  const k = hundredths.length;
+  const table = new Int32Array(10_000 * k);
+  const units = new Array<number>(k).fill(0);
+  for (let r = 1; r < 10_000; r++) {
+    let best = -1;
+    for (let i = 0; i < k; i++) {
+      const h = hundredths[i]!;
+      // Upper quota: after this unit the rep may hold at most ceil(r × h ÷ 10000).
+      if ((units[i]! + 1) * 10_000 > r * h + 9_999) continue;
+      if (best < 0 || h * (units[best]! + 1) > hundredths[best]! * (units[i]! + 1)) best = i;
+    }
+    // The quota method always has an eligible rep; the guard keeps the sum exact regardless.
+    units[best < 0 ? 0 : best]! += 1;
+    for (let i = 0; i < k; i++) table[r * k + i] = units[i]!;
   }
-  return base;
+  if (tables.size >= MAX_TABLES) tables.delete(tables.keys().next().value!);
+  tables.set(key, table);
+  return table;
 }
 
 function convert(

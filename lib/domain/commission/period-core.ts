@@ -16,7 +16,7 @@ import {
   tierIndexOf,
   type TierPayout,
 } from './tiers';
-import type { LineKind, Problem, StatementInput, TierSlice } from './types';
+import type { LineKind, Problem, StatementInput, StatementLine, TierSlice } from './types';
 
 /** A statement line in minor units, before it is turned into the public shape. */
 export interface CoreLine {
@@ -28,6 +28,8 @@ export interface CoreLine {
   amountMinor: number;
   explanation: string;
   slices?: TierSlice[];
+  /** The public line, made once: a what-if reuses it for every unchanged deal. */
+  published?: StatementLine;
 }
 
 /** A credited deal's lines and the tier slices they were computed from. */
@@ -246,6 +248,7 @@ export function earningLines(
   quotaMinor: number,
   creditedMinor: number,
   previous?: Map<string, DealLines>,
+  track = false,
 ): { lines: CoreLine[]; tierIndex: number; dealLines: Map<string, DealLines> } {
   const boundaries = tierBoundaries(plan, quotaMinor);
   const tierIndex = tierIndexOf(creditedMinor, boundaries);
@@ -266,7 +269,7 @@ export function earningLines(
       before && before.deal === cd.deal && samePayout(before.payout, payout)
         ? before
         : { deal: cd.deal, payout, lines: linesForDeal(plan, cd, payout, attainment) };
-    dealLines.set(cd.deal.id, entry);
+    if (track) dealLines.set(cd.deal.id, entry);
     for (const l of entry.lines) lines.push(l);
   }
   const periodCap = plan.perPeriodCapMinor;
@@ -331,6 +334,7 @@ export function assemblePeriod(
   base: Pick<PeriodCore, 'period' | 'window' | 'quotaMinor' | 'clawbacks' | 'problems'>,
   credited: CreditedDeal[],
   previous?: Map<string, DealLines>,
+  track = false,
 ): PeriodCore {
   let creditedMinor = 0;
   for (const c of credited) creditedMinor += c.creditMinor;
@@ -351,6 +355,7 @@ export function assemblePeriod(
       base.quotaMinor,
       creditedMinor,
       previous,
+      track,
     );
     core.dealLines = dealLines;
     core.lines = base.clawbacks.length > 0 ? [...lines, ...base.clawbacks] : lines;
@@ -367,6 +372,8 @@ export function computePeriodCore(
   input: StatementInput,
   period: Period,
   withClawbacks = true,
+  /** Keep each deal's lines by id, for what-ifs to reuse. */
+  track = false,
 ): PeriodCore {
   const problems: Problem[] = [];
   const effectiveEnd = plan.plan.effectiveTo ?? FAR_FUTURE;
@@ -403,7 +410,13 @@ export function computePeriodCore(
   }
   credited.sort(byCloseDateThenId);
   const clawbacks = withClawbacks ? clawbackLines(plan, input, period, window) : [];
-  return assemblePeriod(plan, { period, window, quotaMinor, clawbacks, problems }, credited);
+  return assemblePeriod(
+    plan,
+    { period, window, quotaMinor, clawbacks, problems },
+    credited,
+    undefined,
+    track,
+  );
 }
 
 /**
@@ -428,9 +441,16 @@ export function recomputeWithDeal(
       credited.splice(at, 0, c);
     } else problems.push(c);
   }
-  const touchesReversal = deal.reversedOn !== undefined || previous?.reversedOn !== undefined;
+  // A clawback repays an earlier period's lines: any change to a reversal, or to a deal of an
+  // earlier period (which can change what a reversed deal was paid), recomputes them.
+  const touchesReversal =
+    plan.plan.clawback !== undefined &&
+    (deal.reversedOn !== undefined ||
+      previous?.reversedOn !== undefined ||
+      deal.closeDate < before.period.start ||
+      (previous !== undefined && previous.closeDate < before.period.start));
   const clawbacks = touchesReversal
     ? clawbackLines(plan, input, before.period, before.window)
     : before.clawbacks;
-  return assemblePeriod(plan, { ...before, clawbacks, problems }, credited, before.dealLines);
+  return assemblePeriod(plan, { ...before, clawbacks, problems }, credited, before.dealLines, true);
 }

@@ -18,6 +18,8 @@ export interface PreparedTier {
   rateUnits: number;
   /** "tier 2, 100–150%" */
   label: string;
+  /** "12%" */
+  rateText: string;
 }
 
 export interface PreparedSpiff {
@@ -78,6 +80,7 @@ function prepare(input: Plan | PlanInput): PreparedPlanResult {
       rate,
       rateUnits: rate.units * pow10(rateScale - rate.scale),
       label: tierLabel(plan.tiers, i),
+      rateText: formatRatePercent(rate),
     };
   });
   return {

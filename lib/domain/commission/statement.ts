@@ -12,6 +12,7 @@ import { preparePlan, type PreparedPlan } from './prepared-plan';
 import type { Statement, StatementInput, StatementLine, WhatIfResult } from './types';
 
 function toLine(line: CoreLine, factor: number): StatementLine {
+  if (line.published) return line.published;
   const out: StatementLine = {
     kind: line.kind,
     amount: line.amountMinor / factor,
@@ -22,6 +23,7 @@ function toLine(line: CoreLine, factor: number): StatementLine {
   if (line.spiffId !== undefined) out.spiffId = line.spiffId;
   if (line.creditMinor !== undefined) out.credit = line.creditMinor / factor;
   if (line.slices !== undefined) out.slices = line.slices;
+  line.published = out;
   return out;
 }
 
@@ -208,6 +210,8 @@ export function computeStatement(input: StatementInput): Statement {
 /** The "before" side of what-ifs, kept while the same inputs are edited keystroke after keystroke. */
 interface BeforeEntry {
   input: StatementInput;
+  /** The deals as they were: an array changed in place does not reuse a stale entry. */
+  deals: readonly Deal[];
   core: PeriodCore;
   statement: Statement;
 }
@@ -223,19 +227,27 @@ function cachedBefore(plan: PreparedPlan, input: StatementInput): BeforeEntry {
     i.quotas === input.quotas &&
     i.fxRates === input.fxRates &&
     i.repId === input.repId &&
-    i.periodStart === input.periodStart
+    i.periodStart === input.periodStart &&
+    sameElements(hit.deals, input.deals)
   ) {
     return hit;
   }
   const period = periodContaining(input.periodStart, plan.kind, plan.fiscalYearStartMonth);
-  const core = computePeriodCore(plan, input, period);
+  const core = computePeriodCore(plan, input, period, true, true);
   const entry = {
+    deals: input.deals.slice(),
     input,
     core,
     statement: toStatement(plan, input, core, withDraw(plan, core, 0).lines, 0),
   };
   beforeCache.set(input.deals, entry);
   return entry;
+}
+
+function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function replaceDeal(

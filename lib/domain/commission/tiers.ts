@@ -1,4 +1,4 @@
-import { applyRate, divRound, formatMinor, formatRatePercent, pow10 } from '../money';
+import { applyRate, divRound, formatMinor, pow10 } from '../money';
 import type { PreparedPlan } from './prepared-plan';
 import type { TierSlice } from './types';
 
@@ -77,12 +77,13 @@ export function retroactivePayout(
 
 export function describeSlices(plan: PreparedPlan, payout: TierPayout): string {
   if (payout.slices.length === 0) return 'no credit to pay on';
-  return payout.slices
-    .map((s) => {
-      const tier = plan.tiers[s.tier]!;
-      return `${formatMinor(s.creditMinor, plan.digits)} at ${formatRatePercent(tier.rate)} (${tier.label})`;
-    })
-    .join(' + ');
+  let text = '';
+  for (const s of payout.slices) {
+    const tier = plan.tiers[s.tier]!;
+    if (text) text += ' + ';
+    text += `${formatMinor(s.creditMinor, plan.digits)} at ${tier.rateText} (${tier.label})`;
+  }
+  return text;
 }
 
 export function slicesForStatement(plan: PreparedPlan, payout: TierPayout): TierSlice[] {

@@ -3,7 +3,14 @@ import { amountSchema, currencySchema, idSchema, isoDateSchema } from './common'
 
 export const splitSchema = z.strictObject({
   repId: idSchema,
-  percent: z.number().finite().gt(0, 'must be greater than 0').max(100, 'must be at most 100'),
+  percent: z
+    .number()
+    .finite()
+    .gt(0, 'must be greater than 0')
+    .max(100, 'must be at most 100')
+    .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, {
+      message: 'may have at most 2 decimals (33.33, not 33.333)',
+    }),
 });
 export type Split = z.infer<typeof splitSchema>;
 

@@ -93,6 +93,42 @@ describe('splits', () => {
   );
 });
 
+describe('split credits stay within a cent of the exact share', () => {
+  // Reading of "Credit = amount in plan currency × the rep's split percent" with lines rounded
+  // to the cent: each rep's credit is their exact share rounded down or up, and the shares add
+  // up to the deal. Deal 930,377.28 split 13 / 79 / 6 / 2:
+  //   13% = 120,949.0464 → 120,949.04 or .05
+  //   79% = 734,998.0512 → 734,998.05 or .06
+  //    6% =  55,822.6368 →  55,822.63 or .64
+  //    2% =  18,607.5456 →  18,607.54 or .55
+  // floors add up to 930,377.26: two cents to hand out (largest remainders: the 6% and 13%
+  // reps → 120,949.05 / 734,998.05 / 55,822.64 / 18,607.54).
+  it('a four-way 13/79/6/2 split of 930,377.28', () => {
+    const reps = ['r1', 'r2', 'r3', 'r4'];
+    const percents = [13, 79, 6, 2];
+    const d = deal({
+      id: 'd',
+      amount: 930_377.28,
+      splits: reps.map((repId, i) => ({ repId, percent: percents[i]! })),
+    });
+    const quotas = reps.map((r) => quota('2026-03-01', 1_000_000, r));
+    const credits = reps.map((repId) =>
+      minor(computeStatement(input({ quotas, deals: [d], repId })).credited),
+    );
+    expect(credits.reduce((a, b) => a + b, 0)).toBe(93_037_728);
+    const bounds = [
+      [12_094_904, 12_094_905],
+      [73_499_805, 73_499_806],
+      [5_582_263, 5_582_264],
+      [1_860_754, 1_860_755],
+    ];
+    credits.forEach((c, i) => {
+      expect(c, `${percents[i]}%`).toBeGreaterThanOrEqual(bounds[i]![0]!);
+      expect(c, `${percents[i]}%`).toBeLessThanOrEqual(bounds[i]![1]!);
+    });
+  });
+});
+
 describe('tie-breaking', () => {
   // Marginal reference plan. The deal taken first gets the tier-1 room:
   //   first 70,000 × 8% = 5,600; second 50,000 → 30,000 × 8% = 2,400 + 20,000 × 12% = 2,400 → 4,800

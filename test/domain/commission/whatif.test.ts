@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whatIf } from '../../../lib/domain';
+import { computeStatement, whatIf } from '../../../lib/domain';
 import { deal, input, plan } from './fixtures';
 
 // Reference plan, quota 100,000. a: won 88,000 on 03-05 → 88,000 × 8% = 7,040 (tier 1).
@@ -59,6 +59,41 @@ describe('whatIf', () => {
     const r = whatIf(input({ deals: [a, b] }), { deal: { ...a, amount: 50_000 } });
     expect(r.delta).toBe(-3_040);
     expect([r.tierBefore, r.tierAfter]).toEqual([1, 1]);
+  });
+
+  it('changing a deal of an earlier period changes the clawback it feeds', () => {
+    // Clawback window 90 days. January: a 90,000 (01-05) → 7,200; x 20,000 (01-15) →
+    // 10,000 × 8% + 10,000 × 12% = 2,000. x is reversed 03-10 (54 days) → March clawback −2,000.
+    // What-if a is 50,000 instead: x's January line becomes 20,000 × 8% = 1,600, so the March
+    // clawback is −1,600 (DOMAIN.md: the clawback equals the line x had in its period).
+    const p = plan({ clawback: { windowDays: 90 } });
+    const quotas = ['2026-01-01', '2026-02-01', '2026-03-01'].map((m) => ({
+      repId: 'r1',
+      periodStart: m,
+      amount: 100_000,
+    }));
+    const ja = deal({ id: 'a', amount: 90_000, closeDate: '2026-01-05' });
+    const jx = deal({ id: 'x', amount: 20_000, closeDate: '2026-01-15', reversedOn: '2026-03-10' });
+    const base = input({ plan: p, quotas, deals: [ja, jx] });
+    const r = whatIf(base, { deal: { ...ja, amount: 50_000 } });
+    expect(r.before.total).toBe(-2_000);
+    expect(r.after.lines.map((l) => [l.kind, l.amount])).toEqual([['clawback', -1_600]]);
+    expect(r.after.total).toBe(-1_600);
+    expect(r.delta).toBe(400);
+    // …which is what a fresh statement with the changed deal says
+    const fresh = computeStatement({ ...base, deals: [{ ...ja, amount: 50_000 }, jx] });
+    expect(fresh.total).toBe(-1_600);
+  });
+
+  it('the before side follows the deals, even when the same array was changed in place', () => {
+    // First what-if: before 7,040 (a only). Then a won 12,000 deal w is pushed onto the same
+    // array: before is now 7,040 + 12,000 × 8% = 960 → 8,000.
+    const deals = [a, b];
+    const base = input({ deals });
+    whatIf(base, { deal: { ...b, amount: 11_000 } });
+    deals.push(deal({ id: 'w', amount: 12_000, closeDate: '2026-03-06' }));
+    const r = whatIf(base, { deal: { ...b, amount: 11_000 } });
+    expect(r.before.total).toBe(8_000);
   });
 
   it('a delta in cents is exact', () => {
