@@ -1,0 +1,51 @@
+import { currencyFromText } from './currency';
+import { parseAmount } from './parse-amount';
+import { parseCrmDate } from './parse-date';
+import { parseProbability } from './parse-probability';
+import type { DealFields } from './types';
+
+/** Field texts exactly as an adapter read them from the page; null when the page has no such field. */
+export interface DealFieldTexts {
+  amount: string | null;
+  /** A currency field (`EUR - Euro`, `Euro (EUR)`, `US Dollar`), when the record has one. */
+  currency: string | null;
+  stage: string | null;
+  closeDate: string | null;
+  probability: string | null;
+  ownerName: string | null;
+  accountName: string | null;
+  recordName: string | null;
+}
+
+export const NO_FIELD_TEXTS: DealFieldTexts = {
+  amount: null,
+  currency: null,
+  stage: null,
+  closeDate: null,
+  probability: null,
+  ownerName: null,
+  accountName: null,
+  recordName: null,
+};
+
+/**
+ * Parses what an adapter read. A value that does not parse (half-typed, garbage) becomes null;
+ * the currency field wins over a code or symbol printed with the amount.
+ */
+export function toDealFields(texts: DealFieldTexts, locale: string | undefined): DealFields {
+  const amount = texts.amount === null ? null : parseAmount(texts.amount, locale);
+  const date = texts.closeDate === null ? null : parseCrmDate(texts.closeDate, locale);
+  const probability =
+    texts.probability === null ? null : parseProbability(texts.probability, locale);
+  return {
+    amount: amount?.ok ? amount.amount : null,
+    currencyIsoCode:
+      currencyFromText(texts.currency) ?? (amount?.ok ? amount.currencyIsoCode : null),
+    stage: texts.stage || null,
+    closeDate: date?.ok ? date.date : null,
+    probability: probability?.ok ? probability.probability : null,
+    ownerName: texts.ownerName || null,
+    accountName: texts.accountName || null,
+    recordName: texts.recordName || null,
+  };
+}

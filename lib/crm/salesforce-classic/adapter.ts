@@ -1,0 +1,59 @@
+import type { CrmAdapter } from '../adapter';
+import { NO_FIELD_TEXTS, toDealFields, type DealFieldTexts } from '../deal-fields';
+import { EDITABLE_CONTROL, controlValue, visibleText } from '../dom-text';
+import { DEAL_FIELD_KEYS, dealFieldOfLabel, type DealFieldKey } from '../salesforce-fields';
+import * as S from './selectors';
+import { classifyClassicUrl } from './url';
+
+/** Classic pages are server-rendered: one record per page, fields by id, else by label cell. */
+export const salesforceClassic: CrmAdapter = {
+  crm: 'salesforce-classic',
+  classify: classifyClassicUrl,
+  detect({ doc, record, locale }) {
+    if (!doc.querySelector(S.RECORD_PAGE)) return null;
+    const cells = dataCellsByLabel(doc);
+    const texts: DealFieldTexts = { ...NO_FIELD_TEXTS };
+    let editing = false;
+    for (const key of DEAL_FIELD_KEYS) {
+      const reading = readField(doc, cells.get(key), key);
+      if (!reading) continue;
+      texts[key] = reading.text;
+      editing ||= reading.editing;
+    }
+    texts.recordName ??= visibleText(doc.querySelector(S.RECORD_TITLE)) || null;
+    return {
+      crm: 'salesforce-classic',
+      objectType: record.objectType,
+      recordId: record.recordId,
+      mode: record.mode === 'edit' || editing ? 'edit' : 'view',
+      fields: toDealFields(texts, locale),
+    };
+  },
+};
+
+function readField(
+  doc: Document,
+  cell: Element | undefined,
+  key: DealFieldKey,
+): { text: string; editing: boolean } | null {
+  const id = S.FIELD_IDS[key];
+  const input = id ? doc.getElementById(id) : null;
+  if (input?.matches(EDITABLE_CONTROL)) return { text: controlValue(input), editing: true };
+  const control = cell?.querySelector(EDITABLE_CONTROL);
+  if (control) return { text: controlValue(control), editing: true };
+  const output = (id ? doc.getElementById(id + S.VALUE_ID_SUFFIX) : null) ?? cell;
+  if (!output) return null;
+  const lookup = S.LOOKUP_LINK[key];
+  const link = lookup ? output.querySelector(lookup) : null;
+  return { text: visibleText(link ?? output, { skip: S.NOT_VALUE }), editing: false };
+}
+
+function dataCellsByLabel(doc: Document): Map<DealFieldKey, Element> {
+  const cells = new Map<DealFieldKey, Element>();
+  for (const label of Array.from(doc.querySelectorAll(S.LABEL_CELL))) {
+    const key = dealFieldOfLabel(visibleText(label));
+    const data = label.nextElementSibling;
+    if (key && data?.matches(S.DATA_CELL) && !cells.has(key)) cells.set(key, data);
+  }
+  return cells;
+}

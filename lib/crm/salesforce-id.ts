@@ -1,0 +1,74 @@
+/**
+ * Salesforce record ids: 15 characters (case-sensitive) or 18 (the 15 plus a 3-character
+ * suffix that encodes the case of the first 15, so the id survives case-insensitive systems).
+ * For each 5-character chunk, bit i is set when character i is an upper-case letter; the
+ * 5-bit value indexes `A…Z0…5`.
+ */
+const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const ID_15 = /^[a-zA-Z0-9]{15}$/;
+const ID_18 = /^[a-zA-Z0-9]{15}[a-zA-Z0-5]{3}$/;
+
+/** The key prefix of Opportunity records. */
+export const OPPORTUNITY_KEY_PREFIX = '006';
+
+function suffixOf(id15: string): string {
+  let suffix = '';
+  for (let chunk = 0; chunk < 3; chunk += 1) {
+    let bits = 0;
+    for (let i = 0; i < 5; i += 1) {
+      const char = id15.charAt(chunk * 5 + i);
+      if (char >= 'A' && char <= 'Z') bits |= 1 << i;
+    }
+    suffix += SUFFIX_ALPHABET.charAt(bits);
+  }
+  return suffix;
+}
+
+/** Restores the case of the first 15 characters from an 18-character id's suffix. */
+function restoreCase(id18: string): string | null {
+  let id15 = '';
+  for (let chunk = 0; chunk < 3; chunk += 1) {
+    const bits = SUFFIX_ALPHABET.indexOf(id18.charAt(15 + chunk).toUpperCase());
+    if (bits < 0) return null;
+    for (let i = 0; i < 5; i += 1) {
+      const char = id18.charAt(chunk * 5 + i);
+      const upper = (bits & (1 << i)) !== 0;
+      if (/[0-9]/.test(char)) {
+        if (upper) return null;
+        id15 += char;
+      } else {
+        id15 += upper ? char.toUpperCase() : char.toLowerCase();
+      }
+    }
+  }
+  return id15;
+}
+
+/**
+ * The canonical 18-character form, or null when `id` is not a Salesforce id.
+ * An 18-character id whose first 15 characters are all one case (lower-cased or upper-cased
+ * by some system on the way) gets its case back from the suffix; one in mixed case must match
+ * its suffix exactly, otherwise it is corrupt and gives null.
+ */
+export function toSalesforceId18(id: string): string | null {
+  if (typeof id !== 'string') return null;
+  if (ID_15.test(id)) return id + suffixOf(id);
+  if (!ID_18.test(id)) return null;
+  const id15 = id.slice(0, 15);
+  const suffix = id.slice(15).toUpperCase();
+  if (suffixOf(id15) === suffix) return id15 + suffix;
+  const mixedCase = /[a-z]/.test(id15) && /[A-Z]/.test(id15);
+  const restored = mixedCase ? null : restoreCase(id);
+  return restored === null ? null : restored + suffix;
+}
+
+/** A 15-character id, or an 18-character id whose suffix checks out (see `toSalesforceId18`). */
+export function isSalesforceId(id: string): boolean {
+  return toSalesforceId18(id) !== null;
+}
+
+/** Whether two ids (15 or 18 characters, any mix) name the same record. */
+export function sameSalesforceId(a: string, b: string): boolean {
+  const left = toSalesforceId18(a);
+  return left !== null && left === toSalesforceId18(b);
+}

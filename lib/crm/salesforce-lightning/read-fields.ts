@@ -1,0 +1,101 @@
+import { NO_FIELD_TEXTS, type DealFieldTexts } from '../deal-fields';
+import {
+  EDITABLE_CONTROL,
+  controlValue,
+  deepScope,
+  queryAllDeep,
+  queryFirstDeep,
+  visibleText,
+  type DeepScope,
+} from '../dom-text';
+import {
+  DEAL_FIELD_KEYS,
+  OPPORTUNITY_API_NAMES,
+  dealFieldOfLabel,
+  type DealFieldKey,
+} from '../salesforce-fields';
+import * as S from './selectors';
+
+export interface FieldsReading {
+  texts: DealFieldTexts;
+  /** True when some field was read from an edit control (edit modal or inline edit). */
+  editing: boolean;
+}
+
+const LOOKUPS: ReadonlySet<DealFieldKey> = new Set(['ownerName', 'accountName']);
+
+interface FieldReading {
+  text: string;
+  editing: boolean;
+}
+
+/**
+ * Reads the deal fields from scopes tried in order (the edit modal, then the record page
+ * behind it). A field found in a scope is taken from it even when empty.
+ */
+export function readLightningFields(roots: ReadonlyArray<ParentNode & Node>): FieldsReading {
+  const scopes = roots.map((root) => ({
+    scope: deepScope(root),
+    byLabel: undefined as LabelIndex | undefined,
+  }));
+  const texts: DealFieldTexts = { ...NO_FIELD_TEXTS };
+  let editing = false;
+  for (const key of DEAL_FIELD_KEYS) {
+    for (const entry of scopes) {
+      entry.byLabel ??= indexByLabel(entry.scope);
+      const reading = readField(entry.scope, entry.byLabel, key);
+      if (reading) {
+        texts[key] = reading.text;
+        editing ||= reading.editing;
+        break;
+      }
+    }
+  }
+  return { texts, editing };
+}
+
+function readField(scope: DeepScope, byLabel: LabelIndex, key: DealFieldKey): FieldReading | null {
+  const apiName = OPPORTUNITY_API_NAMES[key];
+  const byApiName = queryFirstDeep(scope, S.fieldByApiName(apiName));
+  if (byApiName) return readContainer(byApiName);
+  // A lookup's own input holds search text, not the record picked: read lookups by container.
+  const control = LOOKUPS.has(key) ? null : queryFirstDeep(scope, S.controlByApiName(apiName));
+  if (control) return { text: controlValue(control), editing: true };
+  const labelled = byLabel.get(key);
+  if (labelled) return readContainer(labelled);
+  if (key === 'recordName') {
+    for (const selector of S.RECORD_TITLE) {
+      const title = queryFirstDeep(scope, selector);
+      if (title) return { text: visibleText(title), editing: false };
+    }
+  }
+  return null;
+}
+
+/** A field container's value: its edit control's, else its visible output without the label. */
+function readContainer(container: Element): FieldReading {
+  const inner = deepScope(container);
+  const pill = queryFirstDeep(inner, S.LOOKUP_PILL);
+  if (pill) return { text: visibleText(pill), editing: true };
+  const control = queryFirstDeep(inner, EDITABLE_CONTROL);
+  if (control) return { text: controlValue(control), editing: true };
+  const value = queryFirstDeep(inner, S.FIELD_VALUE) ?? container;
+  return { text: visibleText(value, { skip: S.NOT_VALUE }), editing: false };
+}
+
+type LabelIndex = Map<DealFieldKey, Element>;
+
+/** The first container per deal field among layout items, dynamic-form fields and highlights. */
+function indexByLabel(scope: DeepScope): LabelIndex {
+  const index: LabelIndex = new Map();
+  const add = (key: DealFieldKey | undefined, el: Element) => {
+    if (key && !index.has(key)) index.set(key, el);
+  };
+  for (const item of queryAllDeep(scope, S.LAYOUT_ITEM)) {
+    add(dealFieldOfLabel(item.getAttribute(S.LAYOUT_ITEM_LABEL)), item);
+  }
+  for (const field of queryAllDeep(scope, `${S.DYNAMIC_FORM_FIELD}, ${S.HIGHLIGHTS_ITEM}`)) {
+    add(dealFieldOfLabel(visibleText(queryFirstDeep(deepScope(field), S.FIELD_LABEL))), field);
+  }
+  return index;
+}
