@@ -70,6 +70,7 @@ function makeDeals(repId: string, count: number, random: () => number): Deal[] {
       createdDate: '2025-11-01',
       ownerId: repId,
       probability: won ? 100 : 40,
+      fields: { termYears: 1 + Math.floor(random() * 3) },
     });
   }
   return deals;

@@ -251,7 +251,7 @@ export function earningLines(
   track = false,
 ): { lines: CoreLine[]; tierIndex: number; dealLines: Map<string, DealLines> } {
   const boundaries = tierBoundaries(plan, quotaMinor);
-  const tierIndex = tierIndexOf(creditedMinor, boundaries);
+  const tierIndex = tierIndexOf(plan, creditedMinor, boundaries);
   const attainment = creditedMinor / quotaMinor;
   const marginal = plan.plan.tierMode === 'marginal';
   // Retroactive explanations quote the final attainment: reuse only when it is unchanged.
@@ -402,11 +402,23 @@ export function computePeriodCore(
   }
   const quotaMinor = findQuota(input, period, plan.digits, problems);
   const credited: CreditedDeal[] = [];
+  const seen = new Set<string>();
   for (const deal of input.deals) {
     const c = creditInPeriod(plan, input, deal, window, period);
     if (c === null) continue;
-    if (isCredited(c)) credited.push(c);
-    else problems.push(c);
+    if (!isCredited(c)) {
+      problems.push(c);
+    } else if (seen.has(c.deal.id)) {
+      problems.push({
+        code: 'duplicate_deal',
+        severity: 'error',
+        dealId: c.deal.id,
+        message: `Deal id "${c.deal.id}" appears more than once: only its first record is credited until the duplicate is removed.`,
+      });
+    } else {
+      seen.add(c.deal.id);
+      credited.push(c);
+    }
   }
   credited.sort(byCloseDateThenId);
   const clawbacks = withClawbacks ? clawbackLines(plan, input, period, window) : [];

@@ -13,6 +13,8 @@ import { describeIssues, issuesOf } from '../validation';
 export interface PreparedTier {
   /** Attainment fraction the tier ends at; null for the open-ended last tier. */
   upTo: Decimal | null;
+  /** upTo over the plan's common scale: upTo = upToUnits ÷ 10^upToScale. */
+  upToUnits: number | null;
   rate: Decimal;
   /** The rate over the plan's common rate scale (`rateScale`). */
   rateUnits: number;
@@ -37,6 +39,11 @@ export interface PreparedPlan {
   tiers: PreparedTier[];
   /** Tier rates are `rateUnits / 10^rateScale`. */
   rateScale: number;
+  /**
+   * Boundaries are compared exactly: credits are scaled by 10^upToScale, so that
+   * quota × upTo is an integer even when it falls between two cents.
+   */
+  upToScale: number;
   perDealCapMinor: number | null;
   perPeriodCapMinor: number | null;
   spiffs: PreparedSpiff[];
@@ -73,10 +80,13 @@ function prepare(input: Plan | PlanInput): PreparedPlanResult {
   const digits = currencyDigits(plan.currency) ?? 2;
   const rates = plan.tiers.map((t) => decimalOf(t.rate));
   const rateScale = Math.max(...rates.map((r) => r.scale));
+  const upTos = plan.tiers.map((t) => (t.upTo === null ? null : decimalOf(t.upTo)));
+  const upToScale = Math.max(0, ...upTos.map((u) => (u === null ? 0 : u.scale)));
   const tiers = plan.tiers.map((t, i): PreparedTier => {
     const rate = rates[i]!;
     return {
-      upTo: t.upTo === null ? null : decimalOf(t.upTo),
+      upTo: upTos[i] ?? null,
+      upToUnits: upTos[i] ? upTos[i].units * pow10(upToScale - upTos[i].scale) : null,
       rate,
       rateUnits: rate.units * pow10(rateScale - rate.scale),
       label: tierLabel(plan.tiers, i),
@@ -92,6 +102,7 @@ function prepare(input: Plan | PlanInput): PreparedPlanResult {
       fiscalYearStartMonth: plan.fiscalYearStartMonth,
       tiers,
       rateScale,
+      upToScale,
       perDealCapMinor: plan.caps?.perDeal === undefined ? null : toMinor(plan.caps.perDeal, digits),
       perPeriodCapMinor:
         plan.caps?.perPeriod === undefined ? null : toMinor(plan.caps.perPeriod, digits),

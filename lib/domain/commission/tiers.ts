@@ -1,26 +1,35 @@
-import { applyRate, divRound, formatMinor, pow10 } from '../money';
+import { divRound, formatMinor, pow10 } from '../money';
 import type { PreparedPlan } from './prepared-plan';
 import type { TierSlice } from './types';
 
-/** Tier boundaries in minor units: quota × upTo, rounded half away from zero; null = open. */
+/**
+ * Tier boundaries, exactly: quota × upTo in minor units × 10^upToScale (see
+ * `PreparedPlan.upToScale`); null for the open last tier.
+ */
 export function tierBoundaries(plan: PreparedPlan, quotaMinor: number): (number | null)[] {
-  return plan.tiers.map((t) => (t.upTo === null ? null : applyRate(quotaMinor, t.upTo)));
+  return plan.tiers.map((t) => (t.upToUnits === null ? null : t.upToUnits * quotaMinor));
 }
 
 /**
- * 0-based tier of a cumulative credit: the first tier whose boundary it does not exceed.
- * A credit exactly on a boundary stays in the lower tier; 0 is in tier 1.
+ * 0-based tier of a cumulative credit (minor units): the first tier whose boundary it does
+ * not exceed. Attainment exactly on a boundary stays in the lower tier; 0 is in tier 1.
  */
-export function tierIndexOf(creditMinor: number, boundaries: readonly (number | null)[]): number {
+export function tierIndexOf(
+  plan: PreparedPlan,
+  creditMinor: number,
+  boundaries: readonly (number | null)[],
+): number {
+  const scaled = creditMinor * pow10(plan.upToScale);
   for (let i = 0; i < boundaries.length; i++) {
     const b = boundaries[i];
-    if (b === null || b === undefined || creditMinor <= b) return i;
+    if (b === null || b === undefined || scaled <= b) return i;
   }
   return boundaries.length - 1;
 }
 
 export interface TierPayout {
   amountMinor: number;
+  /** Each slice's credit in minor units × 10^upToScale. */
   slices: { tier: number; creditMinor: number; rateUnits: number }[];
 }
 
@@ -50,16 +59,18 @@ export function marginalPayout(
   creditMinor: number,
 ): TierPayout {
   const slices: TierPayout['slices'] = [];
-  const end = beforeMinor + creditMinor;
+  const f = pow10(plan.upToScale);
+  const start = beforeMinor * f;
+  const end = start + creditMinor * f;
   let lo = 0;
   for (let i = 0; i < plan.tiers.length; i++) {
     const hi = boundaries[i] ?? Number.POSITIVE_INFINITY;
-    const part = Math.min(end, hi) - Math.max(beforeMinor, lo);
+    const part = Math.min(end, hi) - Math.max(start, lo);
     if (part > 0) slices.push({ tier: i, creditMinor: part, rateUnits: plan.tiers[i]!.rateUnits });
     if (hi >= end) break;
     lo = hi;
   }
-  return { amountMinor: payoutOf(slices, plan.rateScale), slices };
+  return { amountMinor: payoutOf(slices, plan.rateScale + plan.upToScale), slices };
 }
 
 /** Retroactive tiers: the whole credit at the rate of the period's final tier. */
@@ -70,9 +81,15 @@ export function retroactivePayout(
 ): TierPayout {
   const slices =
     creditMinor > 0
-      ? [{ tier: finalTier, creditMinor, rateUnits: plan.tiers[finalTier]!.rateUnits }]
+      ? [
+          {
+            tier: finalTier,
+            creditMinor: creditMinor * pow10(plan.upToScale),
+            rateUnits: plan.tiers[finalTier]!.rateUnits,
+          },
+        ]
       : [];
-  return { amountMinor: payoutOf(slices, plan.rateScale), slices };
+  return { amountMinor: payoutOf(slices, plan.rateScale + plan.upToScale), slices };
 }
 
 export function describeSlices(plan: PreparedPlan, payout: TierPayout): string {
@@ -81,20 +98,22 @@ export function describeSlices(plan: PreparedPlan, payout: TierPayout): string {
   for (const s of payout.slices) {
     const tier = plan.tiers[s.tier]!;
     if (text) text += ' + ';
-    text += `${formatMinor(s.creditMinor, plan.digits)} at ${tier.rateText} (${tier.label})`;
+    const credit = divRound(s.creditMinor, pow10(plan.upToScale));
+    text += `${formatMinor(credit, plan.digits)} at ${tier.rateText} (${tier.label})`;
   }
   return text;
 }
 
 export function slicesForStatement(plan: PreparedPlan, payout: TierPayout): TierSlice[] {
   const factor = pow10(plan.digits);
+  const scaled = factor * pow10(plan.upToScale);
   return payout.slices.map((s) => {
     const tier = plan.tiers[s.tier]!;
     return {
       tier: s.tier + 1,
-      credit: s.creditMinor / factor,
+      credit: s.creditMinor / scaled,
       rate: tier.rate.units / pow10(tier.rate.scale),
-      amount: payoutOf([s], plan.rateScale) / factor,
+      amount: payoutOf([s], plan.rateScale + plan.upToScale) / factor,
     };
   });
 }

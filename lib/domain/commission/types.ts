@@ -46,7 +46,8 @@ export type ProblemCode =
   | 'conflicting_fx_rates'
   | 'invalid_fx_rate'
   | 'invalid_quota'
-  | 'invalid_deal';
+  | 'invalid_deal'
+  | 'duplicate_deal';
 
 export interface Problem {
   code: ProblemCode;

@@ -146,7 +146,9 @@ export function computeKpis(input: KpiInput): Kpis {
     if (boundary !== null && boundary !== undefined) {
       nextTier = statement.tier + 1;
       nextTierRate = next.rate.units / pow10(next.rate.scale);
-      gapToNextTier = Math.max(0, boundary - creditedMinor) / factor;
+      // The boundary is in minor units × 10^upToScale: round the credit still needed up.
+      const f = pow10(prepared.prepared.upToScale);
+      gapToNextTier = Math.max(0, Math.ceil((boundary - creditedMinor * f) / f)) / factor;
     }
   }
 

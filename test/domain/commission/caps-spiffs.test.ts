@@ -71,6 +71,19 @@ describe('per-period cap', () => {
     expect(s.total).toBe(10_000);
   });
 
+  it('one cent over the cap: a −0.01 cap line', () => {
+    // 50,000.13 × 8% = 4,000.0104 → 4,000.01; cap 4,000 → cap line −0.01, total 4,000.00
+    const s = computeStatement(
+      input({
+        plan: plan({ caps: { perPeriod: 4_000 } }),
+        deals: [deal({ id: 'a', amount: 50_000.13 })],
+      }),
+    );
+    expect(dealLine(s, 'a')!.amount).toBe(4_000.01);
+    expect(linesOf(s, 'cap').map((l) => l.amount)).toEqual([-0.01]);
+    expect(s.total).toBe(4_000);
+  });
+
   it('no cap line under the cap', () => {
     // 50,000 × 8% = 4,000 < 10,000
     const s = computeStatement(

@@ -100,6 +100,15 @@ describe('clawback amount', () => {
     expect(feb.total).toBe(-1_800);
   });
 
+  it('a capped deal line is clawed back at what it paid', () => {
+    // per-deal cap 3,000: January x 50,000 → 4,000 capped to 3,000 + SPIFF 200 = 3,200;
+    // reversed 02-10 → February clawback −3,200
+    const p = withClawback({ caps: { perDeal: 3_000 } });
+    const x = deal({ id: 'x', amount: 50_000, closeDate: '2026-01-15', reversedOn: '2026-02-10' });
+    expect(statement('2026-01-01', [x], p).total).toBe(3_200);
+    expect(statement('2026-02-01', [x], p).total).toBe(-3_200);
+  });
+
   it('a split rep gives back only their own lines', () => {
     // x 50,000 split r1 40% / r2 60%. r1 January: 20,000 × 8% = 1,600 + 200 × 40% = 80 → 1,680
     // r2 January: 30,000 × 8% = 2,400 + 200 × 60% = 120 → 2,520

@@ -129,6 +129,22 @@ describe('split credits stay within a cent of the exact share', () => {
   });
 });
 
+describe('duplicate deal ids', () => {
+  it('the same deal id twice is reported, not silently paid twice (reading)', () => {
+    // Two won deals both with id "dup" (e.g. a deal synced twice). Whatever the engine pays,
+    // the statement must say so: a problem naming "dup".
+    const s = computeStatement(
+      input({
+        deals: [
+          deal({ id: 'dup', amount: 10_000, closeDate: '2026-03-10' }),
+          deal({ id: 'dup', amount: 10_000, closeDate: '2026-03-12' }),
+        ],
+      }),
+    );
+    expect(s.problems.some((p) => p.dealId === 'dup')).toBe(true);
+  });
+});
+
 describe('tie-breaking', () => {
   // Marginal reference plan. The deal taken first gets the tier-1 room:
   //   first 70,000 × 8% = 5,600; second 50,000 → 30,000 × 8% = 2,400 + 20,000 × 12% = 2,400 → 4,800
@@ -218,6 +234,17 @@ describe('FX', () => {
     );
     expect(s.credited).toBe(10_869.57);
     expect(s.total).toBe(869.57);
+  });
+
+  it('direct and reverse rates on the same date: the direct quote is used (reading)', () => {
+    // EUR→USD 1.1 and USD→EUR 0.8 both dated 03-01: 10,000 × 1.1 = 11,000 (not 12,500)
+    const s = computeStatement(
+      input({
+        deals: [eurDeal],
+        fxRates: [fx('USD', 'EUR', '2026-03-01', 0.8), fx('EUR', 'USD', '2026-03-01', 1.1)],
+      }),
+    );
+    expect(s.credited).toBe(11_000);
   });
 
   it('a missing rate is a problem and the deal is not credited (never 0 or 1)', () => {

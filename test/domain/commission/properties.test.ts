@@ -263,8 +263,10 @@ describe('properties', () => {
         fc.constantFrom(...REPS),
         (p, specs, q, rate, repId) => {
           const s = computeStatement(marchInput(p, toDeals(specs, '2026-03-01'), q, rate, repId));
-          for (const l of s.lines)
+          for (const l of s.lines) {
             expect(Math.abs(l.amount * 100 - minor(l.amount))).toBeLessThan(1e-6);
+            expect(l.explanation.trim().length).toBeGreaterThan(0);
+          }
           expect(totalEqualsLines(s)).toBe(true);
         },
       ),

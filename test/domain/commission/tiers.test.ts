@@ -297,6 +297,50 @@ describe('tier boundaries that are not round numbers', () => {
   });
 });
 
+describe('boundaries that fall between two cents', () => {
+  // A monthly quota of 400,000 / 12 = 33,333.33. The 150% boundary is 33,333.33 × 1.5 =
+  // 49,999.995: not a whole number of cents. DOMAIN.md: attainment = credit ÷ quota, tier i
+  // covers attainment in (upTo[i-1], upTo[i]]; only a deal landing exactly on a boundary stays
+  // in the lower tier.
+  const q = [quota('2026-03-01', 33_333.33)];
+
+  it('retroactive: 50,000.00 is above 150% (150.0000015%) → tier 3 for every deal', () => {
+    // 50,000.00 ÷ 33,333.33 = 1.500000015 > 1.5 → tier 3 (15%): 50,000 × 15% = 7,500.00
+    const s = computeStatement(
+      input({
+        plan: plan({ tierMode: 'retroactive' }),
+        quotas: q,
+        deals: [deal({ id: 'a', amount: 50_000 })],
+      }),
+    );
+    expect(s.attainment!).toBeGreaterThan(1.5);
+    expect(s.tier).toBe(3);
+    expect(s.total).toBe(7_500);
+  });
+
+  it('retroactive: 49,999.99 is below 150% (149.99999850%) → tier 2', () => {
+    // 49,999.99 ÷ 33,333.33 = 1.4999998… → tier 2 (12%): 49,999.99 × 12% = 5,999.9988 → 6,000.00
+    const s = computeStatement(
+      input({
+        plan: plan({ tierMode: 'retroactive' }),
+        quotas: q,
+        deals: [deal({ id: 'a', amount: 49_999.99 })],
+      }),
+    );
+    expect(s.tier).toBe(2);
+    expect(s.total).toBe(6_000);
+  });
+
+  it('marginal: the statement’s tier is the one its attainment is in', () => {
+    // 50,000.00 → attainment 150.0000015% → tier 3. Paid exactly: 33,333.33 × 8% = 2,666.6664
+    // + (49,999.995 − 33,333.33) = 16,666.665 × 12% = 1,999.9998 + 0.005 × 15% = 0.00075
+    // = 4,666.66695 → 4,666.67 (cutting at 50,000.00 instead also rounds to 4,666.67)
+    const s = computeStatement(input({ quotas: q, deals: [deal({ id: 'a', amount: 50_000 })] }));
+    expect(s.tier).toBe(3);
+    expect(s.total).toBe(4_666.67);
+  });
+});
+
 describe('explanations', () => {
   it('a marginal line names each tier slice with its rate, as in DOMAIN.md', () => {
     // b: 12,000 in tier 1 at 8%, 3,000 in tier 2 at 12% (DOMAIN.md step 7's own example)
