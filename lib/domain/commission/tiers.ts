@@ -92,14 +92,24 @@ export function retroactivePayout(
   return { amountMinor: payoutOf(slices, plan.rateScale + plan.upToScale), slices };
 }
 
+/**
+ * "12,000.00 at 8% (tier 1, up to 100%) + 3,000.00 at 12% (tier 2, 100–150%)". Slices can
+ * fall between two cents (150% of 33,333.33): each figure shown is the rounded running total
+ * minus the previous one, so the figures a rep reads add up to the credit.
+ */
 export function describeSlices(plan: PreparedPlan, payout: TierPayout): string {
   if (payout.slices.length === 0) return 'no credit to pay on';
+  const f = pow10(plan.upToScale);
   let text = '';
+  let running = 0;
+  let shown = 0;
   for (const s of payout.slices) {
     const tier = plan.tiers[s.tier]!;
+    running += s.creditMinor;
+    const upTo = divRound(running, f);
     if (text) text += ' + ';
-    const credit = divRound(s.creditMinor, pow10(plan.upToScale));
-    text += `${formatMinor(credit, plan.digits)} at ${tier.rateText} (${tier.label})`;
+    text += `${formatMinor(upTo - shown, plan.digits)} at ${tier.rateText} (${tier.label})`;
+    shown = upTo;
   }
   return text;
 }

@@ -288,7 +288,7 @@ describe('property: random junk in deals never throws', () => {
           if (deals[0]) whatIf(base, { deal: deals[0] });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

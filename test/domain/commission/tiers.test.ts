@@ -341,6 +341,26 @@ describe('boundaries that fall between two cents', () => {
   });
 });
 
+describe('explanations of slices that fall between two cents', () => {
+  it('the slice figures a rep reads add up to the credit (reading)', () => {
+    // quota 33,333.33, deal 50,000.00: the exact slices are 33,333.33 + 16,666.665 + 0.005.
+    // Shown to the cent, the figures must still add up to the 50,000.00 credit a rep sees
+    // (e.g. 33,333.33 + 16,666.67 + 0.00, or 16,666.66 + 0.01) — not 50,000.01.
+    const s = computeStatement(
+      input({
+        quotas: [quota('2026-03-01', 33_333.33)],
+        deals: [deal({ id: 'a', amount: 50_000 })],
+      }),
+    );
+    const text = dealLine(s, 'a')!.explanation;
+    const figures = [...text.matchAll(/([\d,]+\.\d{2}) at \d/g)].map((m) =>
+      Math.round(Number(m[1]!.replace(/,/g, '')) * 100),
+    );
+    expect(figures.length).toBeGreaterThanOrEqual(2);
+    expect(figures.reduce((a, b) => a + b, 0)).toBe(5_000_000);
+  });
+});
+
 describe('explanations', () => {
   it('a marginal line names each tier slice with its rate, as in DOMAIN.md', () => {
     // b: 12,000 in tier 1 at 8%, 3,000 in tier 2 at 12% (DOMAIN.md step 7's own example)
