@@ -1,19 +1,75 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import '../../components/theme/theme.css';
+import '../../components/views/views.css';
+import '../../components/popup/popup.css';
+import {
+  WorkbenchDataProvider,
+  useWorkbenchData,
+} from '../../components/data-contract/WorkbenchDataProvider';
+import { Popup, type OpenSidebarResult } from '../../components/popup/Popup';
+import { PreferencesScope } from '../../components/workbench/WorkbenchRoot';
+import { AttainDataProvider, queryWorkbenchData, type DataServices } from '../../components/data';
+import { AttainDatabase } from '../../lib/db';
+import { createBrowserApi, createPageClient, type WebExtensionLike } from '../../lib/messaging';
+import { requestOverlayToggle, type OverlayClientApi } from '../../lib/messaging/overlay/client';
 
-function Popup() {
+const api = createBrowserApi(browser as unknown as WebExtensionLike);
+const overlayApi: Pick<OverlayClientApi, 'runtime'> = {
+  runtime: { sendMessage: (m) => api.sendMessage(m) },
+};
+const services: DataServices = {
+  db: new AttainDatabase(),
+  client: createPageClient(api),
+  api,
+  now: () => new Date(),
+};
+
+/**
+ * Shows the overlay on the active tab. The background forwards `overlay.toggle` to the tab's
+ * content script; a toggle that collapsed an open overlay is toggled back, so the result is
+ * always "shown".
+ */
+async function openSidebar(): Promise<OpenSidebarResult> {
+  const first = await requestOverlayToggle(overlayApi);
+  if (!first.ok)
+    return first.reason === 'no-overlay' || first.reason === 'no-tab' ? 'notCrm' : 'failed';
+  if (!first.collapsed) return 'opened';
+  const second = await requestOverlayToggle(overlayApi);
+  return second.ok && !second.collapsed ? 'opened' : 'failed';
+}
+
+function PopupPage() {
+  const workbench = useWorkbenchData();
+  const me = workbench.useMe().data ?? null;
+  const sync = workbench.useSyncStatus().data;
+  const actions = workbench.useActions();
   return (
-    <main style={{ font: '13px system-ui, sans-serif', padding: 12, width: 240 }}>
-      <h1 style={{ fontSize: 15, margin: 0 }}>Attain</h1>
-      <p>Open a deal in your CRM to see what it pays.</p>
-    </main>
+    <Popup
+      me={me}
+      sync={sync}
+      now={new Date()}
+      onOpenSidebar={openSidebar}
+      onSyncNow={actions.syncNow}
+      onSignIn={actions.openSignIn}
+      onSignOut={() => actions.signOut({ clearLocalData: false })}
+      onOpenSettings={() => void api.openOptionsPage()}
+    />
   );
 }
 
 const root = document.getElementById('root');
-if (root)
+if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Popup />
+      <AttainDataProvider services={services}>
+        <WorkbenchDataProvider data={queryWorkbenchData}>
+          <PreferencesScope themeRoot={document.documentElement}>
+            <PopupPage />
+          </PreferencesScope>
+        </WorkbenchDataProvider>
+      </AttainDataProvider>
     </StrictMode>,
   );
+}

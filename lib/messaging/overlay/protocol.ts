@@ -1,0 +1,203 @@
+/**
+ * The overlay protocol: what the CRM page's content script and the sidebar page (an extension
+ * page in an iframe the content script mounts) say to each other over a runtime port, and the
+ * one-shot runtime messages around it (toggle, locate).
+ *
+ * This module ships in the content script, so it imports nothing (no zod): the content script
+ * checks what it receives with the hand-written parsers below. The sidebar, popup and background
+ * parse with the zod schemas in `./schemas`.
+ */
+
+/** The name of the port the sidebar opens to its tab's top-frame content script. */
+export const OVERLAY_PORT_NAME = 'attain-overlay';
+/** The extension page the overlay iframe shows; the only page whose ports are accepted. */
+export const SIDEBAR_PATH = '/sidebar.html';
+/** The `commands` entry (manifest) that toggles the overlay. */
+export const TOGGLE_COMMAND = 'toggle-sidebar';
+
+export const OVERLAY_CRMS = [
+  'salesforce-lightning',
+  'salesforce-classic',
+  'hubspot',
+  'dynamics365',
+  'pipedrive',
+] as const;
+export type OverlayCrm = (typeof OVERLAY_CRMS)[number];
+
+/** The deal fields the page shows (the shape of lib/crm's `DealFields`). */
+export interface OverlayDealFields {
+  amount: number | null;
+  currencyIsoCode: string | null;
+  stage: string | null;
+  closeDate: string | null;
+  probability: number | null;
+  ownerName: string | null;
+  accountName: string | null;
+  recordName: string | null;
+}
+
+/** The deal record the page shows (the shape of lib/crm's `DetectedRecord`). */
+export interface OverlayRecord {
+  crm: OverlayCrm;
+  objectType: string;
+  recordId: string;
+  mode: 'view' | 'edit';
+  fields: OverlayDealFields;
+}
+
+export type DockSide = 'left' | 'right';
+export type EstimateTone = 'neutral' | 'positive' | 'caution' | 'negative';
+export const ESTIMATE_TONES: readonly EstimateTone[] = [
+  'neutral',
+  'positive',
+  'caution',
+  'negative',
+];
+/** The pill shows at most this many characters. */
+export const ESTIMATE_TEXT_MAX = 48;
+/** Overlay widths in CSS pixels. */
+export const MIN_WIDTH = 280;
+export const MAX_WIDTH = 960;
+export const DEFAULT_WIDTH = 380;
+
+/** What the status pill shows: plain text (never HTML) and a tone. */
+export interface OverlayEstimate {
+  text: string;
+  tone: EstimateTone;
+}
+
+// ——— content script → sidebar (port) ———
+
+/** The deal the page shows, sent on connect and on every change (each keystroke in a field). */
+export interface RecordEvent {
+  type: 'record';
+  /** Null when the page shows no deal record (a list, another object, a settings page). */
+  record: OverlayRecord | null;
+  url: string;
+}
+
+/** Whether the overlay is open, sent on connect and on every change. */
+export interface VisibilityEvent {
+  type: 'visibility';
+  state: 'expanded' | 'collapsed';
+  side: DockSide;
+  width: number;
+}
+
+export type ContentToSidebar = RecordEvent | VisibilityEvent;
+
+// ——— sidebar → content script (port) ———
+
+export type SidebarToContent =
+  /** Null clears the pill. */
+  | { type: 'estimate'; estimate: OverlayEstimate | null }
+  | { type: 'collapse' }
+  | { type: 'expand' }
+  | { type: 'resize'; width: number }
+  | { type: 'dock'; side: DockSide };
+
+// ——— one-shot runtime messages ———
+
+/** Popup → background, and background → the tab's content script (frame 0). */
+export interface ToggleRequest {
+  type: 'overlay.toggle';
+}
+/** The content script's answer; the background answers `{ ok: false }` when no overlay runs in the tab. */
+export type ToggleResponse = { ok: true; collapsed: boolean } | { ok: false; reason: string };
+
+/** Sidebar → background: which tab am I in (fallback where `tabs.getCurrent()` gives nothing). */
+export interface LocateRequest {
+  type: 'overlay.locate';
+}
+export type LocateResponse = { ok: true; tabId: number } | { ok: false; reason: string };
+
+// ——— hand-written parsers for the content script ———
+
+type Dict = Record<string, unknown>;
+
+function isDict(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasOnly(value: Dict, keys: readonly string[]): boolean {
+  return Object.keys(value).every((key) => keys.includes(key));
+}
+
+/** Removes control characters, collapses white space and cuts to `ESTIMATE_TEXT_MAX`. */
+export function cleanEstimateText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  return flat.replace(/\s+/g, ' ').trim().slice(0, ESTIMATE_TEXT_MAX);
+}
+
+function parseEstimate(value: unknown): OverlayEstimate | null | undefined {
+  if (value === null) return null;
+  if (!isDict(value) || !hasOnly(value, ['text', 'tone'])) return undefined;
+  const { text, tone } = value;
+  // Shown with textContent, so any character is inert; only the length is bounded.
+  if (typeof text !== 'string' || text.length > ESTIMATE_TEXT_MAX) return undefined;
+  if (!ESTIMATE_TONES.includes(tone as EstimateTone)) return undefined;
+  return { text, tone: tone as EstimateTone };
+}
+
+function isWidth(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 10_000;
+}
+
+/**
+ * A message the sidebar sent over the overlay port, or null when it is malformed (unknown
+ * type, wrong or extra fields). Null messages are ignored and change nothing.
+ */
+export function parseSidebarMessage(value: unknown): SidebarToContent | null {
+  if (!isDict(value)) return null;
+  switch (value.type) {
+    case 'estimate': {
+      if (!hasOnly(value, ['type', 'estimate'])) return null;
+      const estimate = parseEstimate(value.estimate);
+      return estimate === undefined ? null : { type: 'estimate', estimate };
+    }
+    case 'collapse':
+    case 'expand':
+      return hasOnly(value, ['type']) ? { type: value.type } : null;
+    case 'resize':
+      return hasOnly(value, ['type', 'width']) && isWidth(value.width)
+        ? { type: 'resize', width: value.width }
+        : null;
+    case 'dock':
+      return hasOnly(value, ['type', 'side']) && (value.side === 'left' || value.side === 'right')
+        ? { type: 'dock', side: value.side }
+        : null;
+    default:
+      return null;
+  }
+}
+
+/** Whether a runtime message is the background's toggle request. */
+export function isToggleRequest(value: unknown): value is ToggleRequest {
+  return isDict(value) && value.type === 'overlay.toggle' && hasOnly(value, ['type']);
+}
+
+/**
+ * Whether a port sender is this extension's sidebar page: same extension id, and a URL on the
+ * extension's own origin (Chrome's static `chrome-extension://<id>/` or the dynamic origin that
+ * `runtime.getURL` gives under `use_dynamic_url`; Firefox's `moz-extension://<uuid>/`) whose path
+ * is `SIDEBAR_PATH`. Page scripts cannot open runtime ports at all; this refuses other extensions
+ * and other pages of this one.
+ */
+export function isSidebarSender(
+  sender: { id?: string | undefined; url?: string | undefined } | undefined,
+  extension: { id: string; getURL(path: string): string },
+): boolean {
+  if (!sender || sender.id !== extension.id || typeof sender.url !== 'string') return false;
+  let url: URL;
+  let own: URL;
+  try {
+    url = new URL(sender.url);
+    own = new URL(extension.getURL(SIDEBAR_PATH));
+  } catch {
+    return false;
+  }
+  // Compared by scheme and host: `URL#origin` is "null" for non-special schemes outside browsers.
+  const hosts = new Set([own.host, extension.id]);
+  return url.protocol === own.protocol && hosts.has(url.host) && url.pathname === SIDEBAR_PATH;
+}

@@ -1,0 +1,36 @@
+/** mulberry32: a small, fast, seeded PRNG. The same seed gives the same demo company. */
+export class Prng {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  /** Log-normal-ish amount between min and max, rounded to `step`. */
+  amount(min: number, max: number, step = 100): number {
+    const u = (this.next() + this.next() + this.next()) / 3;
+    const value = min * Math.pow(max / min, u * u * 1.3 > 1 ? 1 : u * u * 1.3);
+    return Math.round(value / step) * step;
+  }
+}
