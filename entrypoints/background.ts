@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { AttainDatabase } from '../lib/db';
+import { AttainDatabase, sessionMetaArea } from '../lib/db';
 import {
   broadcast,
   createBackgroundRouter,
@@ -42,7 +42,9 @@ export default defineBackground(() => {
 
   const controller = new BackgroundController({
     db,
-    sessions: createSessionStore(api.local),
+    // The token lives in the extension's IndexedDB, which content scripts cannot read
+    // (they can read storage.local).
+    sessions: createSessionStore(sessionMetaArea(db)),
     lock: syncLock(),
     isOnline: () => navigator.onLine,
     hasHostPermission: (origin) => api.hasOrigin(origin),
@@ -75,5 +77,7 @@ export default defineBackground(() => {
   self.addEventListener('offline', () => void controller.status());
   void api.ensureAlarm(SYNC_ALARM, SYNC_ALARM_MINUTES);
 
+  // Sessions saved by earlier builds in storage.local are dropped from there.
+  void api.local.remove('attain.session');
   void controller.start();
 });

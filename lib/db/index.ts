@@ -45,3 +45,4 @@ export {
 } from './statement-inputs';
 export { watchQuery } from './live';
 export { wipeLocalData } from './wipe';
+export { sessionMetaArea } from './session-area';

@@ -125,7 +125,16 @@ export interface ClientMetaRow {
   createdAt: string;
 }
 
-/** Who the local data belongs to. Never holds the token (that lives in extension storage). */
+/**
+ * The signed-in session (server URL, bearer token), kept in the extension's own IndexedDB:
+ * unlike `storage.local`, no content script can read it (it runs in the CRM page's origin).
+ */
+export interface SessionMetaRow {
+  key: 'session';
+  value: unknown;
+}
+
+/** Who the local data belongs to. Never holds the token (see `SessionMetaRow`). */
 export interface AccountMetaRow {
   key: 'account';
   userId: string;
@@ -185,6 +194,7 @@ export interface StoppedMetaRow {
 }
 
 export type MetaRow =
+  | SessionMetaRow
   | ClientMetaRow
   | AccountMetaRow
   | SyncMetaRow

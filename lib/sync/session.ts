@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * A signed-in session. The token is the only secret the extension holds: it lives in
- * extension storage read only by the background (never in IndexedDB, never in a message).
+ * A signed-in session. The token is the only secret the extension holds: it lives in the
+ * extension's IndexedDB (`sessionMetaArea`), which content scripts cannot read, and is never
+ * put in a message.
  */
 export const sessionSchema = z.strictObject({
   serverUrl: z.string().url(),
