@@ -10,6 +10,8 @@ export const annotationSchema = z.strictObject({
   dealId: idSchema,
   /** The thread this note replies to; absent for the thread's first note. */
   parentId: idSchema.optional(),
+  /** Set on a conflict copy: the note whose stale edit this text was (kept, never lost). */
+  conflictOf: idSchema.optional(),
   authorId: idSchema,
   authorName: z.string().max(200).optional(),
   body: z.string().min(1, 'must not be empty').max(10_000),
