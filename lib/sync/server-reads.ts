@@ -1,82 +1,15 @@
 import { z } from 'zod';
-import type { EnpsResult, TeamEnpsResult } from '../domain';
 import { ApiClient, ApiError } from './api-client';
 import type { SessionStore } from './session';
 
-/*
- * Answers of the server-only reads, as the server's routes declare them
- * (server/routes/reports.ts, server/routes/enps.ts). They belong in lib/domain next to the
- * sync schemas once both sides share them.
- */
+import {
+  enpsResultsSchema,
+  teamOverviewSchema,
+  type EnpsResults,
+  type TeamOverview,
+} from '../domain';
 
-const planRefSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  effectiveFrom: z.string(),
-  effectiveTo: z.string().optional(),
-});
-
-export const teamOverviewSchema = z.object({
-  team: z.object({ id: z.string(), name: z.string() }),
-  asOf: z.string(),
-  reps: z.array(
-    z.object({
-      repId: z.string(),
-      name: z.string(),
-      plan: planRefSchema.nullable(),
-      currency: z.string().nullable(),
-      periodStart: z.string().nullable(),
-      periodEnd: z.string().nullable(),
-      quota: z.number().nullable(),
-      credited: z.number().nullable(),
-      attainment: z.number().nullable(),
-      pace: z.number().nullable(),
-      coverage: z.number().nullable(),
-      estimatedPayout: z.number().nullable(),
-      dealsAtRisk: z.number(),
-      dealsAtRiskIds: z.array(z.string()),
-      problems: z.array(z.string()),
-    }),
-  ),
-});
-export type TeamOverview = z.infer<typeof teamOverviewSchema>;
-
-const enpsResultSchema = z.object({
-  responses: z.number().nullable(),
-  promoters: z.number().nullable(),
-  passives: z.number().nullable(),
-  detractors: z.number().nullable(),
-  score: z.number().nullable(),
-  withheld: z.boolean(),
-  withheldReason: z.string().optional(),
-  comments: z.array(z.string()).nullable(),
-  commentsWithheld: z.boolean(),
-  commentsWithheldReason: z.string().optional(),
-}) satisfies z.ZodType<EnpsResult>;
-
-const teamEnpsResultSchema = enpsResultSchema.extend({
-  teamId: z.string(),
-  teamName: z.string(),
-}) satisfies z.ZodType<TeamEnpsResult>;
-
-export const enpsResultsSchema = z.object({
-  survey: z.object({ id: z.string(), name: z.string() }),
-  periodStart: z.string(),
-  periods: z.array(z.string()),
-  overall: enpsResultSchema,
-  teams: z.array(teamEnpsResultSchema),
-  questions: z.array(
-    z.object({
-      questionId: z.string(),
-      kind: z.enum(['score', 'text']),
-      withheld: z.boolean(),
-      responses: z.number().nullable(),
-      average: z.number().nullable(),
-      answers: z.array(z.string()).nullable(),
-    }),
-  ),
-});
-export type EnpsResults = z.infer<typeof enpsResultsSchema>;
+export { enpsResultsSchema, teamOverviewSchema, type EnpsResults, type TeamOverview };
 
 /** A server-only read, as extension pages ask the background for it. */
 export const serverReadSchema = z.discriminatedUnion('kind', [

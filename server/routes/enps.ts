@@ -3,26 +3,18 @@ import {
   aggregateByTeam,
   compareCodePoints,
   enpsGroupSizes,
+  enpsResultsSchema,
+  type EnpsResults,
   isoDateSchema,
   periodContaining,
 } from '../../lib/domain';
 import { isoDay } from '../clock';
 import { forbidden, notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
-import { enpsResultSchema, teamEnpsResultSchema } from '../reports/schemas';
 import { answeredPeriods, getSurvey, responsesFor } from '../store/enps-repository';
 import { listTeams } from '../store/people-repository';
 import { parseJson } from '../store/util';
 import { surveyParams } from './params';
-
-const questionSummary = z.object({
-  questionId: z.string(),
-  kind: z.enum(['score', 'text']),
-  withheld: z.boolean(),
-  responses: z.number().nullable(),
-  average: z.number().nullable(),
-  answers: z.array(z.string()).nullable(),
-});
 
 /**
  * Company-wide summaries of the survey's further questions, under the same group sizes as
@@ -32,7 +24,7 @@ function summarizeQuestions(
   questions: ReadonlyArray<{ id: string; kind: 'score' | 'text' }>,
   answers: ReadonlyArray<Record<string, number | string> | null>,
   sizes: { minGroupSize: number; minCommentGroupSize: number },
-): Array<z.infer<typeof questionSummary>> {
+): EnpsResults['questions'] {
   return questions.map((q) => {
     const values = answers.map((a) => a?.[q.id]).filter((v) => v !== undefined);
     if (q.kind === 'score') {
@@ -81,14 +73,7 @@ export const enpsRoutes = [
     access: 'user',
     params: surveyParams,
     query: z.strictObject({ periodStart: isoDateSchema.optional() }),
-    response: z.object({
-      survey: z.object({ id: z.string(), name: z.string() }),
-      periodStart: z.string(),
-      periods: z.array(z.string()),
-      overall: enpsResultSchema,
-      teams: z.array(teamEnpsResultSchema),
-      questions: z.array(questionSummary),
-    }),
+    response: enpsResultsSchema,
     errors: [403, 404],
     handler: async ({ deps, viewer, params, query, now }) => {
       if (viewer.role === 'rep') throw forbidden('eNPS results are for managers and admins.');

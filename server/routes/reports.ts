@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from '../../lib/domain';
+import {
+  isoDateSchema,
+  kpisSchema,
+  planRefSchema,
+  statementSchema,
+  teamOverviewSchema,
+} from '../../lib/domain';
 import { canReadRep, managesTeam } from '../auth/viewer';
 import { isoDay } from '../clock';
 import { ApiError, forbidden, notFound } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { dealsAtRisk, kpisOf, loadRepInputs, planRef, statementOf } from '../reports/rep-figures';
-import { kpisSchema, planRefSchema, statementSchema } from '../reports/schemas';
 import type { Db } from '../store/db';
 import { getTeam, getUser, getUsers, membersOfTeams } from '../store/people-repository';
 import { getSettings } from '../store/settings-repository';
@@ -31,24 +36,6 @@ const kpiQuery = z.strictObject({
   asOf: isoDateSchema.optional(),
   /** Any date in the period to report on; the period containing asOf by default. */
   period: isoDateSchema.optional(),
-});
-
-const overviewRow = z.object({
-  repId: z.string(),
-  name: z.string(),
-  plan: planRefSchema.nullable(),
-  currency: z.string().nullable(),
-  periodStart: z.string().nullable(),
-  periodEnd: z.string().nullable(),
-  quota: z.number().nullable(),
-  credited: z.number().nullable(),
-  attainment: z.number().nullable(),
-  pace: z.number().nullable(),
-  coverage: z.number().nullable(),
-  estimatedPayout: z.number().nullable(),
-  dealsAtRisk: z.number(),
-  dealsAtRiskIds: z.array(z.string()),
-  problems: z.array(z.string()),
 });
 
 export const reportRoutes = [
@@ -105,11 +92,7 @@ export const reportRoutes = [
     access: 'user',
     params: teamParams,
     query: z.strictObject({ asOf: isoDateSchema.optional() }),
-    response: z.object({
-      team: z.object({ id: idSchema, name: z.string() }),
-      asOf: z.string(),
-      reps: z.array(overviewRow),
-    }),
+    response: teamOverviewSchema,
     errors: [403, 404],
     handler: async ({ deps, viewer, params, query, now }) => {
       if (viewer.role === 'rep') throw forbidden('Team overviews are for managers.');

@@ -34,20 +34,22 @@ export interface StatementLine {
   slices?: TierSlice[];
 }
 
-export type ProblemCode =
-  | 'invalid_plan'
-  | 'invalid_period'
-  | 'plan_not_effective'
-  | 'plan_partially_effective'
-  | 'no_quota'
-  | 'zero_quota'
-  | 'conflicting_quotas'
-  | 'missing_fx_rate'
-  | 'conflicting_fx_rates'
-  | 'invalid_fx_rate'
-  | 'invalid_quota'
-  | 'invalid_deal'
-  | 'duplicate_deal';
+export const PROBLEM_CODES = [
+  'invalid_plan',
+  'invalid_period',
+  'plan_not_effective',
+  'plan_partially_effective',
+  'no_quota',
+  'zero_quota',
+  'conflicting_quotas',
+  'missing_fx_rate',
+  'conflicting_fx_rates',
+  'invalid_fx_rate',
+  'invalid_quota',
+  'invalid_deal',
+  'duplicate_deal',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export interface Problem {
   code: ProblemCode;

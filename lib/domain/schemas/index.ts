@@ -7,3 +7,4 @@ export * from './coaching';
 export * from './enps';
 export * from './settings';
 export * from './sync';
+export * from './reports';

@@ -1,26 +1,19 @@
 import { z } from 'zod';
-import type { EnpsResult, Kpis, Statement, TeamEnpsResult } from '../../lib/domain';
+import { PROBLEM_CODES, type Problem, type Statement } from '../commission/types';
+import type { EnpsResult, TeamEnpsResult } from '../enps';
+import type { Kpis } from '../kpis';
 
 /**
- * Response schemas for figures lib/domain computes (it exports their TypeScript types, not
- * zod schemas). `satisfies` keeps each one in step with its type.
+ * Response schemas of the server's reports (statement, KPIs, team overview, eNPS results),
+ * shared by the server (its OpenAPI document) and the extension (which parses the answers).
+ * `satisfies` keeps each in step with the type lib/domain computes.
  */
-const problem = z.object({
-  code: z.enum([
-    'invalid_plan',
-    'plan_not_effective',
-    'plan_partially_effective',
-    'no_quota',
-    'zero_quota',
-    'conflicting_quotas',
-    'missing_fx_rate',
-    'conflicting_fx_rates',
-    'invalid_deal',
-  ]),
+export const problemSchema = z.object({
+  code: z.enum(PROBLEM_CODES),
   severity: z.enum(['error', 'info']),
   message: z.string(),
   dealId: z.string().optional(),
-});
+}) satisfies z.ZodType<Problem>;
 
 export const statementSchema = z.object({
   repId: z.string(),
@@ -49,7 +42,7 @@ export const statementSchema = z.object({
     }),
   ),
   total: z.number(),
-  problems: z.array(problem),
+  problems: z.array(problemSchema),
   drawBalance: z.number(),
 }) satisfies z.ZodType<Statement>;
 
@@ -84,7 +77,7 @@ export const kpisSchema = z.object({
   nextTierRate: z.number().nullable(),
   gapToNextTier: z.number().nullable(),
   projection: z.number().nullable(),
-  problems: z.array(problem),
+  problems: z.array(problemSchema),
 }) satisfies z.ZodType<Kpis>;
 
 export const planRefSchema = z.object({
@@ -111,3 +104,47 @@ export const teamEnpsResultSchema = enpsResultSchema.extend({
   teamId: z.string(),
   teamName: z.string(),
 }) satisfies z.ZodType<TeamEnpsResult>;
+
+export const teamOverviewSchema = z.object({
+  team: z.object({ id: z.string(), name: z.string() }),
+  asOf: z.string(),
+  reps: z.array(
+    z.object({
+      repId: z.string(),
+      name: z.string(),
+      plan: planRefSchema.nullable(),
+      currency: z.string().nullable(),
+      periodStart: z.string().nullable(),
+      periodEnd: z.string().nullable(),
+      quota: z.number().nullable(),
+      credited: z.number().nullable(),
+      attainment: z.number().nullable(),
+      pace: z.number().nullable(),
+      coverage: z.number().nullable(),
+      estimatedPayout: z.number().nullable(),
+      dealsAtRisk: z.number(),
+      dealsAtRiskIds: z.array(z.string()),
+      problems: z.array(z.string()),
+    }),
+  ),
+});
+export type TeamOverview = z.infer<typeof teamOverviewSchema>;
+
+export const enpsResultsSchema = z.object({
+  survey: z.object({ id: z.string(), name: z.string() }),
+  periodStart: z.string(),
+  periods: z.array(z.string()),
+  overall: enpsResultSchema,
+  teams: z.array(teamEnpsResultSchema),
+  questions: z.array(
+    z.object({
+      questionId: z.string(),
+      kind: z.enum(['score', 'text']),
+      withheld: z.boolean(),
+      responses: z.number().nullable(),
+      average: z.number().nullable(),
+      answers: z.array(z.string()).nullable(),
+    }),
+  ),
+});
+export type EnpsResults = z.infer<typeof enpsResultsSchema>;

@@ -1,0 +1,7 @@
+export { AttainDataProvider, createAttainQueryClient, useDataServices, type DataServices } from './services';
+export { useLocalQuery } from './local-query';
+export { useServerQuery } from './server-query';
+export { idleResource, toResource } from './resource';
+export { parsePreferences, PREFERENCES_KEY } from './preferences';
+export * from './hooks';
+export { queryWorkbenchData } from './workbench-data';
