@@ -129,17 +129,19 @@ export function divRound(n: number, d: number): number {
   return q === 0 ? 0 : q;
 }
 
+/** round(n / d), half away from zero, for BigInts with d > 0: every exact path ends here. */
+export function bigDivRound(n: bigint, d: bigint): number {
+  let q = n / d;
+  const r = n - q * d;
+  if ((r < 0n ? -r : r) * 2n >= d) q += n >= 0n ? 1n : -1n;
+  return Number(q);
+}
+
 /** round(a × b / d), half away from zero, exact for any safe integers (d > 0). */
 export function mulDivRound(a: number, b: number, d: number): number {
   const product = a * b;
   if (Number.isSafeInteger(product)) return divRound(product, d);
-  const n = BigInt(a) * BigInt(b);
-  const bd = BigInt(d);
-  let q = n / bd;
-  const r = n - q * bd;
-  const twice = (r < 0n ? -r : r) * 2n;
-  if (twice >= bd) q += n >= 0n ? 1n : -1n;
-  return Number(q);
+  return bigDivRound(BigInt(a) * BigInt(b), BigInt(d));
 }
 
 /** round(minor × rate), half away from zero. */

@@ -1,5 +1,5 @@
 import { isIsoDate } from '../dates';
-import { currencyDigits, formatMinor, pow10, toMinor } from '../money';
+import { bigDivRound, currencyDigits, formatMinor, pow10, toMinor } from '../money';
 import type { Deal } from '../schemas';
 import type { FxIndex } from './fx-index';
 import type { Problem } from './types';
@@ -155,22 +155,15 @@ function convert(
   // plan minor = deal minor × rate × 10^planDigits ÷ 10^dealDigits
   const scaleUp = planDigits >= dealDigits ? pow10(planDigits - dealDigits) : 1;
   const scaleDown = planDigits < dealDigits ? pow10(dealDigits - planDigits) : 1;
-  const minor = mulDivRoundBig(dealMinor, num * scaleUp, den * scaleDown);
+  const minor = bigDivRound(
+    BigInt(dealMinor) * BigInt(num) * BigInt(scaleUp),
+    BigInt(den) * BigInt(scaleDown),
+  );
   const rateText = inverted
     ? `1 ÷ ${rate} (${planCurrency}→${deal.currency} on ${date})`
     : `${rate} (${date})`;
   const note = `${deal.currency} ${formatMinor(dealMinor, dealDigits)} at ${rateText} = ${formatMinor(minor, planDigits)} ${planCurrency}`;
   return { ok: true, minor, note };
-}
-
-/** round(a × b ÷ c), half away from zero, with BigInt whenever a product may be inexact. */
-function mulDivRoundBig(a: number, b: number, c: number): number {
-  const n = BigInt(a) * BigInt(b);
-  const d = BigInt(c);
-  let q = n / d;
-  const r = n - q * d;
-  if ((r < 0n ? -r : r) * 2n >= d) q += n >= 0n ? 1n : -1n;
-  return Number(q);
 }
 
 /** The rep's credit for a deal, or null when the deal does not credit the rep. */

@@ -1,4 +1,4 @@
-import { divRound, formatMinor, pow10 } from '../money';
+import { bigDivRound, divRound, formatMinor, pow10 } from '../money';
 import type { PreparedPlan } from './prepared-plan';
 import type { TierSlice } from './types';
 
@@ -45,10 +45,7 @@ function payoutOf(slices: TierPayout['slices'], rateScale: number): number {
   if (exact) return divRound(sum, pow10(rateScale));
   let n = 0n;
   for (const s of slices) n += BigInt(s.creditMinor) * BigInt(s.rateUnits);
-  const d = BigInt(pow10(rateScale));
-  let q = n / d;
-  if ((n - q * d) * 2n >= d) q += 1n;
-  return Number(q);
+  return bigDivRound(n, BigInt(pow10(rateScale)));
 }
 
 /** Marginal tiers: the credit from `before` to `before + credit` cut at each boundary. */

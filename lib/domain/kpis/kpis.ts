@@ -1,6 +1,6 @@
 import { addDays, daysBetween, type IsoDate } from '../dates';
 import { pow10, toMinor } from '../money';
-import { daysInPeriod, isInPeriod, periodContaining } from '../periods';
+import { daysInPeriod, isInPeriod } from '../periods';
 import { creditFor } from '../commission/credit';
 import { fxIndexFor } from '../commission/fx-index';
 import { preparePlan } from '../commission/prepared-plan';
@@ -187,12 +187,4 @@ export function computeKpis(input: KpiInput): Kpis {
     projection: quotaMinor === null ? null : (creditedMinor + weightedMinor) / quotaMinor,
     problems,
   };
-}
-
-/** The plan period containing a date (for period pickers). */
-export function kpiPeriod(input: Pick<KpiInput, 'plan'>, date: IsoDate) {
-  const prepared = preparePlan(input.plan);
-  return prepared.ok
-    ? periodContaining(date, prepared.prepared.kind, prepared.prepared.fiscalYearStartMonth)
-    : null;
 }
