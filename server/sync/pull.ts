@@ -168,11 +168,18 @@ export async function pull(
       cursor.seq >= state.compactedThrough &&
       (state.newestMarker === null || state.newestMarker <= client.resetThrough);
     const fromSeq = usable ? cursor.seq : 0;
-    const scope = await loadReadScope(trx, viewer);
-    const rows = await readLog(trx, viewer, audienceKeys(scope), fromSeq, horizon, req.limit);
-    const hasMore = rows.length > req.limit;
-    const page = hasMore ? rows.slice(0, req.limit) : rows;
-    const changes = await changesFor(trx, scope, page);
+    // A caught-up client (the steady state of every open sidebar) has nothing after its
+    // cursor: no change-log row lies in (horizon, horizon], so skip the scope and the log.
+    let page: LogRow[] = [];
+    let hasMore = false;
+    let changes: Change[] = [];
+    if (fromSeq < horizon) {
+      const scope = await loadReadScope(trx, viewer);
+      const rows = await readLog(trx, viewer, audienceKeys(scope), fromSeq, horizon, req.limit);
+      hasMore = rows.length > req.limit;
+      page = hasMore ? rows.slice(0, req.limit) : rows;
+      changes = await changesFor(trx, scope, page);
+    }
     const lastMutationSeq = client?.lastMutationSeq ?? 0;
     // No rejection can be newer than the last mutation seen: skip the query when caught up.
     const rejections =
