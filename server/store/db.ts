@@ -8,6 +8,7 @@ import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
 import { FifoSqliteDialect } from './sqlite-driver';
 import { CoalescingBarrier } from './coalescing-barrier';
+import { GroupCommitter } from './group-commit';
 import { isRetryableDbError } from './transient';
 import { ensureEpoch } from './meta-repository';
 import { initializeData } from './initialize';
@@ -84,11 +85,13 @@ export async function openSqliteStore(options: {
   const db = new Kysely<Database>({ dialect: new FifoSqliteDialect(sqlite) });
   await migrateToLatest(db, 'sqlite');
   await ensureEpoch(db);
+  // Writes that queue behind a transaction share the next one's COMMIT (one fsync).
+  const committer = new GroupCommitter((body) => withRetries(() => db.transaction().execute(body)));
   const store: Store = {
     kind: 'sqlite',
     db,
     description: options.file === ':memory:' ? 'SQLite in memory' : `SQLite at ${options.file}`,
-    write: (fn) => withRetries(() => db.transaction().execute(fn)),
+    write: (fn) => committer.write(fn),
     read: (fn) => db.transaction().setAccessMode('read only').execute(fn),
     // One connection, one transaction at a time: every committed change is visible.
     readChanges: (fn) =>

@@ -43,7 +43,9 @@ async function runMutation(
     return { status: 'rejected', code: 'invalid', message: describeIssues(issuesOf(parsed.error)) };
   }
   const handler = mutationHandlers[m.name] as MutationHandler<MutationName>;
-  const savepoint = sql.raw(`m${m.seq}`);
+  // One name for every mutation (they run one after another): the SQL text stays the same,
+  // so the prepared statement is reused.
+  const savepoint = sql.raw('mutation');
   await sql`savepoint ${savepoint}`.execute(ctx.trx);
   try {
     const outcome = await handler(ctx, parsed.data as never);
