@@ -68,10 +68,17 @@ export interface SyncStatus {
   nextRetryAt?: string | null;
 }
 
-/** Everything one rep's statements and KPIs are computed from (the rep's current plan). */
+/** Everything one rep's statements and KPIs are computed from. */
 export interface StatementInputs {
-  /** Null when the rep is on no plan. */
+  /** The plan version in force today; null when the rep is on no plan today. */
   plan: Plan | null;
+  /**
+   * The plan version in force for the rep on a date: the plan they were assigned that day, in
+   * the version effective that day; null when none. Plans change between periods (new tiers, a
+   * new plan year): a past or future period is computed with its own version, never today's
+   * (see `components/shared/plan-for-period.ts`).
+   */
+  planOn(date: string): Plan | null;
   quotas: Quota[];
   /** The rep's deals (owned or split), closed and open. */
   deals: Deal[];

@@ -78,7 +78,10 @@ export function useRecordDeal(crmRecordId: string | null): Resource<Deal | null>
 }
 export const useDeal = useRecordDeal;
 
-/** The plan in force today, quotas, deals and FX rates: a statement is computed from these. */
+/**
+ * The plan in force today and on any other date (each period has its own plan version), quotas,
+ * deals and FX rates: statements are computed from these.
+ */
 export function useStatementInputs(repId: string | null): Resource<StatementInputs> {
   const { db, now } = useDataServices();
   const today = localDate(now());
@@ -86,8 +89,8 @@ export function useStatementInputs(repId: string | null): Resource<StatementInpu
     ['statementInputs', repId, today],
     async () => {
       const inputs = await readStatementInputs(db, repId!);
-      const inForce = statementInputOn(inputs, today);
-      return { plan: inForce?.plan ?? null, quotas: inputs.quotas, deals: inputs.deals, fxRates: inputs.fxRates };
+      const planOn = (date: string) => statementInputOn(inputs, date)?.plan ?? null;
+      return { plan: planOn(today), planOn, quotas: inputs.quotas, deals: inputs.deals, fxRates: inputs.fxRates };
     },
     repId !== null,
   );

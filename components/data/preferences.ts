@@ -1,10 +1,12 @@
+import { PREFERENCES_KEY } from '../../lib/messaging/overlay/hosts';
 import { CRM_IDS, DEFAULT_PREFERENCES, type CrmKey, type Preferences } from '../data-contract/types';
 
 /**
  * Where the preferences live in `browser.storage.local` (the same key the sidebar and the
- * content script read: nothing secret there).
+ * content script read: nothing secret there). The content script reads only `enabledCrms`,
+ * with `isCrmEnabled` (lib/messaging/overlay/hosts.ts), which must agree with this parser.
  */
-export const PREFERENCES_KEY = 'attain:preferences';
+export { PREFERENCES_KEY };
 
 /** Stored preferences, with the defaults for anything missing or malformed. */
 export function parsePreferences(value: unknown): Preferences {

@@ -254,6 +254,11 @@ export const en = {
   'deal.pillText': 'Pays {pays} if won',
   'deal.statusItem': 'This deal: {pays}',
   'deal.statusItemTitle': 'Estimated commission if this deal closes won in {period}',
+  'deal.notMine.title': 'This deal is owned by {owner}',
+  'deal.notMine.someone': 'This deal is owned by someone else',
+  'deal.notMine.body': 'Attain estimates your own deals only.',
+  'deal.notMine.managerBody':
+    'For a deal of your team, the estimate for its rep appears once the deal and the rep’s plan have synced to this browser.',
 
   // Coaching
   'severity.risk': 'Risk',
@@ -286,6 +291,84 @@ export const en = {
   'coaching.new.submit': 'Add prompt',
   'coaching.new.titleRequired': 'Give the prompt a title.',
   'coaching.new.sent': 'Added. The rep sees it after the next sync.',
+  // The rules' prompts (lib/domain/coaching: COACHING_MESSAGE_IDS), with their arguments.
+  'coaching.dealName': '“{name}”',
+  'coaching.unnamedDeal': 'this deal',
+  'coaching.message.close-date-past.title': {
+    one: 'Close date passed 1 day ago',
+    other: 'Close date passed {count} days ago',
+  },
+  'coaching.message.close-date-past.detail':
+    '{deal} was due to close on {closeDate} and is still open. Move the close date to when you now expect it, or close the deal as won or lost.',
+  'coaching.message.close-date-pushed.title': {
+    one: 'Close date pushed once',
+    other: 'Close date pushed {count} times',
+  },
+  'coaching.message.close-date-pushed.detail': {
+    one: 'The close date of {deal} has moved once; it now reads {closeDate}. Confirm the buyer’s timeline and what still stands in the way.',
+    other:
+      'The close date of {deal} has moved {count} times; it now reads {closeDate}. Confirm the buyer’s timeline and what still stands in the way.',
+  },
+  'coaching.message.large-deal-few-contacts.title': {
+    one: 'Large deal with only one contact',
+    other: 'Large deal with only {count} contacts',
+  },
+  'coaching.message.large-deal-few-contacts.detail': {
+    one: '{deal} is worth {amount} and has one contact. Bring in more people (a champion, the economic buyer) so it survives if one of them leaves.',
+    other:
+      '{deal} is worth {amount} and has {count} contacts. Bring in more people (a champion, the economic buyer) so it survives if one of them leaves.',
+  },
+  'coaching.message.large-deal-few-contacts.none.title': 'Large deal with no contacts',
+  'coaching.message.large-deal-few-contacts.none.detail':
+    '{deal} is worth {amount} and has no contacts. Add the people you’re talking to (a champion, the economic buyer) so the deal doesn’t depend on one person.',
+  'coaching.message.low-coverage.title':
+    'Pipeline covers {coverage}× of your gap (target {target}×)',
+  'coaching.message.low-coverage.detail':
+    'Open deals closing this period add up to {coverage} times what you still need to reach quota; aim for at least {target} times. Add pipeline, or bring deals forward into this period.',
+  'coaching.message.next-tier-within-reach.title': '{gap} more credit reaches {tier}{rate}',
+  'coaching.message.next-tier-within-reach.detail':
+    'You are close: {gap} more credit takes you into {tier}{paidAt}.',
+  'coaching.message.next-tier-within-reach.edge.title':
+    'Your next deal takes you into {tier}{rate}',
+  'coaching.message.next-tier-within-reach.edge.detail':
+    'You are right at the edge of {tier}: any further credit is in it{paidAt}.',
+  'coaching.message.next-tier-within-reach.tier': 'tier {tier}',
+  'coaching.message.next-tier-within-reach.nextTier': 'the next tier',
+  'coaching.message.next-tier-within-reach.rate': ' ({rate})',
+  'coaching.message.next-tier-within-reach.paidAt': ', paid at {rate}',
+  'coaching.message.no-next-step.title': 'No next step',
+  'coaching.message.no-next-step.detail':
+    '{deal} has no next step. Write down the next action, who does it and by when, so the deal keeps moving.',
+  'coaching.message.no-recent-activity.title': {
+    one: 'No activity for 1 day (since {since})',
+    other: 'No activity for {count} days (since {since})',
+  },
+  'coaching.message.no-recent-activity.detail':
+    'The last activity on {deal} was logged on {since}. Reach out to the buyer and log it, or update the deal if it has gone quiet.',
+  'coaching.message.no-recent-activity.never.detail':
+    'No activity has been logged on {deal} since it was created on {since}. Reach out to the buyer and log it, or update the deal if it has gone quiet.',
+  'coaching.message.pace-behind.title': {
+    one: '1 point behind pace',
+    other: '{count} points behind pace',
+  },
+  'coaching.message.pace-behind.detail': {
+    one: 'Your attainment is 1 percentage point below where an even pace through the period would put you today. Focus on the deals that can close this period.',
+    other:
+      'Your attainment is {count} percentage points below where an even pace through the period would put you today. Focus on the deals that can close this period.',
+  },
+  'coaching.message.stuck-in-stage.title': {
+    one: 'In {stage} for 1 day (since {since})',
+    other: 'In {stage} for {count} days (since {since})',
+  },
+  'coaching.message.stuck-in-stage.noStage.title': {
+    one: 'In the same stage for 1 day (since {since})',
+    other: 'In the same stage for {count} days (since {since})',
+  },
+  'coaching.message.stuck-in-stage.detail': {
+    one: '{deal} has not moved stage in 1 day. Agree the step that moves it forward with the buyer, or requalify it.',
+    other:
+      '{deal} has not moved stage in {count} days. Agree the step that moves it forward with the buyer, or requalify it.',
+  },
 
   // Notes
   'notes.badge': { one: '1 open thread', other: '{count} open threads' },
@@ -495,6 +578,41 @@ export const en = {
   'sidebar.notInOverlayHelp':
     'Open a deal in a CRM Attain supports, then show the sidebar with its tab or the keyboard shortcut.',
 
+  // Options page
+  'options.pageTitle': 'Attain — Settings',
+  'options.title': 'Attain settings',
+  'options.subtitle':
+    'Your account, how Attain looks and where it runs. They apply to every CRM tab in this browser.',
+  'options.configFailed': 'Couldn’t read the account from Attain’s background.',
+  'options.signInIntro':
+    'Sign in to your company’s Attain server to see your numbers beside every deal.',
+  'options.signInAgain': 'Signed out. Sign in again as {email} to sync.',
+  'options.serverPlaceholder': 'https://attain.example.com',
+  'options.serverManaged': 'Set by your administrator.',
+  'options.email': 'Email',
+  'options.password': 'Password',
+  'options.signingIn': 'Signing in…',
+  'options.unsynced': {
+    one: '1 change made in this browser hasn’t synced yet. Signing in as someone else deletes it.',
+    other:
+      '{count} changes made in this browser haven’t synced yet. Signing in as someone else deletes them.',
+  },
+  'options.discardAndSignIn': 'Delete them and sign in',
+  'options.error.address': 'Type the server’s address, like https://attain.example.com.',
+  'options.error.missing': 'Type your email and your password.',
+  'options.error.invalidServer':
+    'There’s no Attain server at that address. Check it with your admin.',
+  'options.error.credentials': 'The email or the password is wrong.',
+  'options.error.unreachable':
+    'The server can’t be reached. Check the address and your connection, then try again.',
+  'options.error.permission': 'Attain can’t sign in without your permission to reach {host}.',
+  'options.error.server': 'The server had a problem signing you in. Try again in a moment.',
+  'options.deleteData': 'Delete Attain’s data from this browser…',
+  'options.deleteDataConfirm':
+    'Delete Attain’s data from this browser? Changes not synced yet are lost; the rest downloads again at the next sign-in.',
+  'options.deleteDataAction': 'Delete the data',
+  'options.deleted': 'Attain’s data was deleted from this browser.',
+
   // Popup
   'popup.signedInAs': 'Signed in as {name}',
   'popup.signedOut': 'You’re signed out.',
@@ -503,6 +621,8 @@ export const en = {
   'popup.notCrm':
     'This tab isn’t a CRM page Attain runs on. Add its address in Settings to use Attain there.',
   'popup.openFailed': 'Couldn’t open the sidebar on this tab. Reload the page and try again.',
+  'popup.crmDisabled':
+    'Attain is turned off for this CRM. Turn it on under CRMs in Settings to see the sidebar here.',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -248,6 +248,11 @@ export const id: Readonly<Record<MessageKey, Message>> = {
   'deal.pillText': 'Dibayar {pays} jika menang',
   'deal.statusItem': 'Deal ini: {pays}',
   'deal.statusItemTitle': 'Perkiraan komisi jika deal ini ditutup menang pada {period}',
+  'deal.notMine.title': 'Deal ini dimiliki oleh {owner}',
+  'deal.notMine.someone': 'Deal ini dimiliki oleh orang lain',
+  'deal.notMine.body': 'Attain hanya memperkirakan deal Anda sendiri.',
+  'deal.notMine.managerBody':
+    'Untuk deal tim Anda, perkiraan bagi rep-nya muncul setelah deal dan rencana rep itu tersinkron ke browser ini.',
 
   // Coaching
   'severity.risk': 'Risiko',
@@ -277,6 +282,52 @@ export const id: Readonly<Record<MessageKey, Message>> = {
   'coaching.new.submit': 'Tambahkan prompt',
   'coaching.new.titleRequired': 'Beri judul pada prompt ini.',
   'coaching.new.sent': 'Ditambahkan. Rep akan melihatnya setelah sinkronisasi berikutnya.',
+  'coaching.dealName': '“{name}”',
+  'coaching.unnamedDeal': 'deal ini',
+  'coaching.message.close-date-past.title': 'Tanggal penutupan lewat {count} hari yang lalu',
+  'coaching.message.close-date-past.detail':
+    '{deal} seharusnya ditutup pada {closeDate} dan masih terbuka. Pindahkan tanggal penutupan ke perkiraan Anda sekarang, atau tutup deal sebagai menang atau kalah.',
+  'coaching.message.close-date-pushed.title': 'Tanggal penutupan diundur {count} kali',
+  'coaching.message.close-date-pushed.detail':
+    'Tanggal penutupan {deal} sudah diundur {count} kali; sekarang {closeDate}. Pastikan jadwal pembeli dan apa yang masih menghambat.',
+  'coaching.message.large-deal-few-contacts.title': 'Deal besar dengan hanya {count} kontak',
+  'coaching.message.large-deal-few-contacts.detail':
+    '{deal} bernilai {amount} dan hanya punya {count} kontak. Libatkan lebih banyak orang (champion, pemegang anggaran) agar deal tetap berjalan jika salah satunya pergi.',
+  'coaching.message.large-deal-few-contacts.none.title': 'Deal besar tanpa kontak',
+  'coaching.message.large-deal-few-contacts.none.detail':
+    '{deal} bernilai {amount} dan belum punya kontak. Tambahkan orang-orang yang Anda ajak bicara (champion, pemegang anggaran) agar deal tidak bergantung pada satu orang.',
+  'coaching.message.low-coverage.title':
+    'Pipeline menutupi {coverage}× dari kekurangan Anda (target {target}×)',
+  'coaching.message.low-coverage.detail':
+    'Deal terbuka yang ditutup periode ini berjumlah {coverage} kali dari yang masih Anda perlukan untuk mencapai kuota; usahakan setidaknya {target} kali. Tambah pipeline, atau majukan deal ke periode ini.',
+  'coaching.message.next-tier-within-reach.title': 'Kredit {gap} lagi mencapai {tier}{rate}',
+  'coaching.message.next-tier-within-reach.detail':
+    'Anda sudah dekat: kredit {gap} lagi membawa Anda ke {tier}{paidAt}.',
+  'coaching.message.next-tier-within-reach.edge.title':
+    'Deal berikutnya membawa Anda ke {tier}{rate}',
+  'coaching.message.next-tier-within-reach.edge.detail':
+    'Anda tepat di batas {tier}: setiap kredit tambahan masuk ke sana{paidAt}.',
+  'coaching.message.next-tier-within-reach.tier': 'tier {tier}',
+  'coaching.message.next-tier-within-reach.nextTier': 'tier berikutnya',
+  'coaching.message.next-tier-within-reach.rate': ' ({rate})',
+  'coaching.message.next-tier-within-reach.paidAt': ', dibayar {rate}',
+  'coaching.message.no-next-step.title': 'Belum ada langkah berikutnya',
+  'coaching.message.no-next-step.detail':
+    '{deal} belum punya langkah berikutnya. Tulis tindakan selanjutnya, siapa yang melakukannya dan kapan, agar deal terus bergerak.',
+  'coaching.message.no-recent-activity.title':
+    'Tidak ada aktivitas selama {count} hari (sejak {since})',
+  'coaching.message.no-recent-activity.detail':
+    'Aktivitas terakhir pada {deal} dicatat pada {since}. Hubungi pembeli lalu catat, atau perbarui deal jika sudah tidak aktif.',
+  'coaching.message.no-recent-activity.never.detail':
+    'Belum ada aktivitas yang dicatat pada {deal} sejak dibuat pada {since}. Hubungi pembeli lalu catat, atau perbarui deal jika sudah tidak aktif.',
+  'coaching.message.pace-behind.title': '{count} poin di belakang laju',
+  'coaching.message.pace-behind.detail':
+    'Pencapaian Anda {count} poin persentase di bawah posisi laju merata hari ini. Fokus pada deal yang bisa ditutup periode ini.',
+  'coaching.message.stuck-in-stage.title': 'Di tahap {stage} selama {count} hari (sejak {since})',
+  'coaching.message.stuck-in-stage.noStage.title':
+    'Di tahap yang sama selama {count} hari (sejak {since})',
+  'coaching.message.stuck-in-stage.detail':
+    '{deal} tidak berpindah tahap selama {count} hari. Sepakati langkah yang memajukannya bersama pembeli, atau kualifikasi ulang.',
 
   // Notes
   'notes.badge': '{count} utas terbuka',
@@ -480,6 +531,38 @@ export const id: Readonly<Record<MessageKey, Message>> = {
   'sidebar.notInOverlayHelp':
     'Buka sebuah deal di CRM yang didukung Attain, lalu tampilkan sidebar lewat tabnya atau pintasan keyboard.',
 
+  // Options page
+  'options.pageTitle': 'Attain — Pengaturan',
+  'options.title': 'Pengaturan Attain',
+  'options.subtitle':
+    'Akun Anda, tampilan Attain, dan tempatnya berjalan. Berlaku untuk setiap tab CRM di browser ini.',
+  'options.configFailed': 'Akun tidak dapat dibaca dari latar belakang Attain.',
+  'options.signInIntro':
+    'Masuk ke server Attain perusahaan Anda untuk melihat angka Anda di samping setiap deal.',
+  'options.signInAgain': 'Anda sudah keluar. Masuk lagi sebagai {email} untuk sinkronisasi.',
+  'options.serverPlaceholder': 'https://attain.contoh.co.id',
+  'options.serverManaged': 'Diatur oleh administrator Anda.',
+  'options.email': 'Email',
+  'options.password': 'Kata sandi',
+  'options.signingIn': 'Sedang masuk…',
+  'options.unsynced':
+    '{count} perubahan di browser ini belum tersinkron. Masuk sebagai orang lain akan menghapusnya.',
+  'options.discardAndSignIn': 'Hapus lalu masuk',
+  'options.error.address': 'Ketik alamat server, seperti https://attain.contoh.co.id.',
+  'options.error.missing': 'Ketik email dan kata sandi Anda.',
+  'options.error.invalidServer':
+    'Tidak ada server Attain di alamat itu. Periksa dengan admin Anda.',
+  'options.error.credentials': 'Email atau kata sandinya salah.',
+  'options.error.unreachable':
+    'Server tidak dapat dijangkau. Periksa alamat dan koneksi Anda, lalu coba lagi.',
+  'options.error.permission': 'Attain tidak dapat masuk tanpa izin Anda untuk menjangkau {host}.',
+  'options.error.server': 'Server mengalami masalah saat Anda masuk. Coba lagi sebentar lagi.',
+  'options.deleteData': 'Hapus data Attain dari browser ini…',
+  'options.deleteDataConfirm':
+    'Hapus data Attain dari browser ini? Perubahan yang belum tersinkron akan hilang; sisanya diunduh lagi saat masuk berikutnya.',
+  'options.deleteDataAction': 'Hapus datanya',
+  'options.deleted': 'Data Attain telah dihapus dari browser ini.',
+
   // Popup
   'popup.signedInAs': 'Masuk sebagai {name}',
   'popup.signedOut': 'Anda belum masuk.',
@@ -488,4 +571,6 @@ export const id: Readonly<Record<MessageKey, Message>> = {
   'popup.notCrm':
     'Tab ini bukan halaman CRM tempat Attain berjalan. Tambahkan alamatnya di Pengaturan untuk memakai Attain di sana.',
   'popup.openFailed': 'Sidebar tidak dapat dibuka di tab ini. Muat ulang halaman lalu coba lagi.',
+  'popup.crmDisabled':
+    'Attain dimatikan untuk CRM ini. Nyalakan di bagian CRM pada Pengaturan untuk melihat sidebar di sini.',
 };

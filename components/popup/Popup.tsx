@@ -1,13 +1,20 @@
 import { useState } from 'react';
 import type { User } from '../../lib/domain';
 import type { SyncStatus } from '../data-contract/types';
+import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nProvider';
 import { actionErrorText } from '../shared/action-error';
 import { syncErrorText, syncStateKind, syncStateLabel } from '../shared/sync-state';
 import { Icon } from '../workbench/icons';
+import type { OpenSidebarResult } from './open-sidebar';
 
-/** What happened when the popup asked to open the sidebar on the current tab. */
-export type OpenSidebarResult = 'opened' | 'notCrm' | 'failed';
+export type { OpenSidebarResult };
+
+const OPEN_FAILED: Record<Exclude<OpenSidebarResult, 'opened'>, MessageKey> = {
+  notCrm: 'popup.notCrm',
+  disabled: 'popup.crmDisabled',
+  failed: 'popup.openFailed',
+};
 
 export interface PopupProps {
   me: User | null;
@@ -39,11 +46,7 @@ export function Popup(props: PopupProps) {
   async function openSidebar() {
     const result = await props.onOpenSidebar();
     if (result === 'opened') window.close();
-    else
-      setMessage({
-        text: t(result === 'notCrm' ? 'popup.notCrm' : 'popup.openFailed'),
-        error: true,
-      });
+    else setMessage({ text: t(OPEN_FAILED[result]), error: true });
   }
 
   return (

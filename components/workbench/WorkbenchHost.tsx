@@ -14,6 +14,8 @@ export interface LiveDealFields {
   probability: number | null;
   recordName: string | null;
   accountName: string | null;
+  /** The deal owner's name as the page shows it; null when the page does not show one. */
+  ownerName: string | null;
 }
 
 /** The CRM record the sidebar sits beside, as the content script reports it. */

@@ -1,5 +1,16 @@
-import { detectRecord, sameDetection, watchRecord, type DetectedRecord } from '../../lib/crm';
-import { CUSTOM_HOSTS_KEY, parseCustomHosts } from '../../lib/messaging/overlay/hosts';
+import {
+  classifyUrl,
+  detectRecord,
+  sameDetection,
+  watchRecord,
+  type DetectedRecord,
+} from '../../lib/crm';
+import {
+  CUSTOM_HOSTS_KEY,
+  PREFERENCES_KEY,
+  isCrmEnabled,
+  parseCustomHosts,
+} from '../../lib/messaging/overlay/hosts';
 import {
   clampWidth,
   layoutKey,
@@ -7,14 +18,15 @@ import {
   type OverlayLayout,
 } from '../../lib/messaging/overlay/layout';
 import {
+  OVERLAY_DISABLED,
   SIDEBAR_PATH,
-  isToggleRequest,
+  overlayRequestType,
   type ContentToSidebar,
   type SidebarToContent,
 } from '../../lib/messaging/overlay/protocol';
 import { crmUrlReader } from './crm-url';
 import { mountOverlay, type OverlayFrame } from './overlay-frame';
-import { openSidebarChannel, type ChannelRuntime } from './sidebar-channel';
+import { openSidebarChannel, type ChannelRuntime, type SidebarChannel } from './sidebar-channel';
 import { createStatusPill, type StatusPill } from './status-pill';
 
 interface Event<F> {
@@ -45,15 +57,27 @@ export interface ContentApi {
 }
 
 export interface RunningOverlay {
+  /** The overlay on the page; null while the user has Attain turned off for this CRM. */
+  readonly frame: OverlayFrame | null;
+  /** The status pill; null with the frame. */
+  readonly pill: StatusPill | null;
+  readonly layout: OverlayLayout;
+}
+
+/** What exists while the overlay is mounted; torn down with `stop`. */
+interface Mounted {
   frame: OverlayFrame;
   pill: StatusPill;
-  readonly layout: OverlayLayout;
+  channel: SidebarChannel;
+  stop: AbortController;
 }
 
 /**
  * Starts the overlay on this page, or returns null when the page is not a CRM app page (or not
- * the top frame). Everything is torn down when `signal` aborts (WXT invalidates the context when
- * the extension is reloaded or a newer copy of the script starts).
+ * the top frame). On a CRM the user turned off in Settings (`enabledCrms` in the preferences)
+ * nothing is mounted; the overlay comes and goes as that setting changes. Everything is torn
+ * down when `signal` aborts (WXT invalidates the context when the extension is reloaded or a
+ * newer copy of the script starts).
  */
 export async function startOverlay({
   api,
@@ -68,17 +92,17 @@ export async function startOverlay({
   if (!view || view.top !== view) return null;
   const storageKey = layoutKey(view.location.host);
   // Unreadable storage (e.g. `storage.local.setAccessLevel('TRUSTED_CONTEXTS')`) must not stop
-  // the overlay: it then runs on the static hosts with the default layout.
+  // the overlay: it then runs on the static hosts with the default layout and preferences.
   const stored = await api.storage.local
-    .get([storageKey, CUSTOM_HOSTS_KEY])
+    .get([storageKey, CUSTOM_HOSTS_KEY, PREFERENCES_KEY])
     .catch((): Record<string, unknown> => ({}));
   const readUrl = crmUrlReader(view.location, parseCustomHosts(stored[CUSTOM_HOSTS_KEY]));
   if (signal.aborted || !readUrl) return null;
+  const crm = classifyUrl(readUrl())?.crm ?? null;
 
   /** The user's layout for this host; the width shown is also clamped to the window. */
   let layout = parseLayout(stored[storageKey]);
-  /** Known from the start, so a sidebar that connects at once hears "not a deal" too. */
-  let record: DetectedRecord | null = detectNow(readUrl, doc);
+  let mounted: Mounted | null = null;
   const shown = (): OverlayLayout => ({
     ...layout,
     width: clampWidth(layout.width, view.innerWidth),
@@ -90,105 +114,139 @@ export async function startOverlay({
     side: layout.side,
     width: shown().width,
   });
-  const recordEvent = (): ContentToSidebar => ({
-    type: 'record',
-    record,
-    url: view.location.href,
-  });
 
   /** Applies a layout; `persist` at the end of a gesture (never while dragging). */
   const setLayout = (next: OverlayLayout, persist: boolean) => {
     layout = parseLayout(next);
-    frame.apply(shown());
+    mounted?.frame.apply(shown());
     if (!persist) return;
-    channel.broadcast(visibility());
+    mounted?.channel.broadcast(visibility());
     void api.storage.local.set({ [storageKey]: layout }).catch(() => undefined);
   };
 
-  const onSidebarMessage = (message: SidebarToContent) => {
-    switch (message.type) {
-      case 'estimate':
-        return pill.setEstimate(message.estimate);
-      case 'collapse':
-      case 'expand':
-        return setLayout({ ...layout, collapsed: message.type === 'collapse' }, true);
-      case 'resize':
-        return setLayout({ ...layout, width: message.width }, true);
-      case 'dock':
-        return setLayout({ ...layout, side: message.side }, true);
+  const mount = (): Mounted => {
+    const stop = new AbortController();
+    const mountSignal = stop.signal;
+    /** Known from the start, so a sidebar that connects at once hears "not a deal" too. */
+    let record: DetectedRecord | null = detectNow(readUrl, doc);
+    const recordEvent = (): ContentToSidebar => ({
+      type: 'record',
+      record,
+      url: view.location.href,
+    });
+    const onSidebarMessage = (message: SidebarToContent) => {
+      switch (message.type) {
+        case 'estimate':
+          return pill.setEstimate(message.estimate);
+        case 'collapse':
+        case 'expand':
+          return setLayout({ ...layout, collapsed: message.type === 'collapse' }, true);
+        case 'resize':
+          return setLayout({ ...layout, width: message.width }, true);
+        case 'dock':
+          return setLayout({ ...layout, side: message.side }, true);
+      }
+    };
+    // Listen before the iframe exists, so the sidebar's first connection is never missed.
+    const channel = openSidebarChannel(
+      api.runtime,
+      {
+        onMessage: onSidebarMessage,
+        onConnect(port) {
+          port.postMessage(visibility());
+          port.postMessage(recordEvent());
+        },
+      },
+      mountSignal,
+    );
+    const frame = mountOverlay(doc, {
+      src: api.runtime.getURL(SIDEBAR_PATH),
+      layout: shown(),
+      onToggle: () => setLayout({ ...layout, collapsed: !layout.collapsed }, true),
+      onResize: (width, done) => setLayout({ ...layout, width }, done),
+    });
+    const pill = createStatusPill(doc, frame, mountSignal);
+    pill.setRecord(record, null);
+    const onWindowResize = () => frame.apply(shown());
+    view.addEventListener('resize', onWindowResize);
+    mountSignal.addEventListener(
+      'abort',
+      () => {
+        view.removeEventListener('resize', onWindowResize);
+        frame.destroy();
+      },
+      { once: true },
+    );
+    watchRecord(
+      doc,
+      (next) => {
+        if (sameDetection(record, next)) return;
+        const previous = record;
+        record = next;
+        pill.setRecord(next, previous);
+        channel.broadcast(recordEvent());
+      },
+      { signal: mountSignal, getUrl: readUrl },
+    );
+    return { frame, pill, channel, stop };
+  };
+
+  /** Mounts or unmounts as the user's setting for this CRM says (`false`: unmount). */
+  const follow = (preferences: unknown) => {
+    const enabled = preferences !== false && isCrmEnabled(preferences, crm);
+    if (enabled && !mounted) mounted = mount();
+    if (!enabled && mounted) {
+      mounted.stop.abort();
+      mounted = null;
     }
   };
 
-  // Listen before the iframe exists, so the sidebar's first connection is never missed.
-  const channel = openSidebarChannel(
-    api.runtime,
-    {
-      onMessage: onSidebarMessage,
-      onConnect(port) {
-        port.postMessage(visibility());
-        port.postMessage(recordEvent());
-      },
-    },
-    signal,
-  );
-  const frame = mountOverlay(doc, {
-    src: api.runtime.getURL(SIDEBAR_PATH),
-    layout: shown(),
-    onToggle: () => setLayout({ ...layout, collapsed: !layout.collapsed }, true),
-    onResize: (width, done) => setLayout({ ...layout, width }, done),
-  });
-  const pill = createStatusPill(doc, frame, signal);
-  pill.setRecord(record, null);
-
-  const onToggleMessage = (
+  const onRequest = (
     message: unknown,
     sender: { id?: string },
     sendResponse: (response?: unknown) => void,
   ) => {
-    if (sender.id !== api.runtime.id || !isToggleRequest(message)) return undefined;
-    setLayout({ ...layout, collapsed: !layout.collapsed }, true);
-    sendResponse({ ok: true, collapsed: layout.collapsed });
+    const type = sender.id === api.runtime.id ? overlayRequestType(message) : null;
+    if (!type) return undefined;
+    if (mounted) {
+      // A toggle flips the overlay; a show only ever expands it.
+      setLayout({ ...layout, collapsed: type === 'overlay.toggle' && !layout.collapsed }, true);
+      sendResponse({ ok: true, collapsed: layout.collapsed });
+    } else sendResponse({ ok: false, reason: OVERLAY_DISABLED });
     return false;
   };
   const onStorageChanged = (changes: StorageChanges, area: string) => {
+    if (area !== 'local') return;
+    const preferences = changes[PREFERENCES_KEY];
+    if (preferences) follow(preferences.newValue);
     const change = changes[storageKey];
-    if (area !== 'local' || !change) return;
+    if (!change) return;
     // Another tab of this host, or the options page, changed the layout (or this tab did).
     const next = parseLayout(change.newValue);
     if (sameLayout(next, layout)) return;
     setLayout(next, false);
-    channel.broadcast(visibility());
+    mounted?.channel.broadcast(visibility());
   };
-  const onWindowResize = () => frame.apply(shown());
-  api.runtime.onMessage.addListener(onToggleMessage);
+  api.runtime.onMessage.addListener(onRequest);
   api.storage.onChanged.addListener(onStorageChanged);
-  view.addEventListener('resize', onWindowResize);
   signal.addEventListener(
     'abort',
     () => {
-      api.runtime.onMessage.removeListener(onToggleMessage);
+      api.runtime.onMessage.removeListener(onRequest);
       api.storage.onChanged.removeListener(onStorageChanged);
-      view.removeEventListener('resize', onWindowResize);
-      frame.destroy();
+      follow(false);
     },
     { once: true },
   );
-
-  watchRecord(
-    doc,
-    (next) => {
-      if (sameDetection(record, next)) return;
-      const previous = record;
-      record = next;
-      pill.setRecord(next, previous);
-      channel.broadcast(recordEvent());
-    },
-    { signal, getUrl: readUrl },
-  );
+  follow(stored[PREFERENCES_KEY]);
 
   return {
-    frame,
-    pill,
+    get frame() {
+      return mounted?.frame ?? null;
+    },
+    get pill() {
+      return mounted?.pill ?? null;
+    },
     get layout() {
       return layout;
     },

@@ -8,12 +8,13 @@ import {
   WorkbenchDataProvider,
   useWorkbenchData,
 } from '../../components/data-contract/WorkbenchDataProvider';
-import { Popup, type OpenSidebarResult } from '../../components/popup/Popup';
+import { Popup } from '../../components/popup/Popup';
+import { openSidebarResult, type OpenSidebarResult } from '../../components/popup/open-sidebar';
 import { PreferencesScope } from '../../components/workbench/WorkbenchRoot';
 import { AttainDataProvider, queryWorkbenchData, type DataServices } from '../../components/data';
 import { AttainDatabase } from '../../lib/db';
 import { createBrowserApi, createPageClient, type WebExtensionLike } from '../../lib/messaging';
-import { requestOverlayToggle, type OverlayClientApi } from '../../lib/messaging/overlay/client';
+import { requestOverlayShow, type OverlayClientApi } from '../../lib/messaging/overlay/client';
 
 const api = createBrowserApi(browser as unknown as WebExtensionLike);
 const overlayApi: Pick<OverlayClientApi, 'runtime'> = {
@@ -27,17 +28,11 @@ const services: DataServices = {
 };
 
 /**
- * Shows the overlay on the active tab. The background forwards `overlay.toggle` to the tab's
- * content script; a toggle that collapsed an open overlay is toggled back, so the result is
- * always "shown".
+ * Shows the overlay on the active tab: the background forwards `overlay.show` to the tab's
+ * content script, which expands the overlay or leaves it expanded (never hides it).
  */
 async function openSidebar(): Promise<OpenSidebarResult> {
-  const first = await requestOverlayToggle(overlayApi);
-  if (!first.ok)
-    return first.reason === 'no-overlay' || first.reason === 'no-tab' ? 'notCrm' : 'failed';
-  if (!first.collapsed) return 'opened';
-  const second = await requestOverlayToggle(overlayApi);
-  return second.ok && !second.collapsed ? 'opened' : 'failed';
+  return openSidebarResult(await requestOverlayShow(overlayApi));
 }
 
 function PopupPage() {

@@ -33,6 +33,7 @@ export function toRecordContext(record: OverlayRecord | null): RecordContext | n
       probability: f.probability,
       recordName: f.recordName,
       accountName: f.accountName,
+      ownerName: f.ownerName,
     },
   };
 }

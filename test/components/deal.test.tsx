@@ -3,6 +3,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DealContainer } from '../../components/views/deal/DealContainer';
+import { sameName } from '../../components/views/deal/ownership';
 import * as fx from './fixtures';
 import { expectNoAxeViolations, ok, plain, renderView, renderWorkbench } from './harness';
 
@@ -183,5 +184,169 @@ describe('This deal', () => {
     expect(screen.getByText('Menaikkan Anda dari tier 1 ke tier 2')).toBeTruthy();
     expect(screen.getByText('+US$2.000,00 dibanding deal yang tersimpan')).toBeTruthy();
     await expectNoAxeViolations(container);
+  });
+  it('estimates on the plan version in force in the deal’s period', () => {
+    // The 2026 plan until September; from Q4 a version paying 5% up to 50%, 20% above.
+    const q3 = { ...fx.plan, effectiveTo: '2026-09-30' };
+    const q4 = {
+      ...fx.plan,
+      effectiveFrom: '2026-10-01',
+      tiers: [
+        { upTo: 0.5, rate: 0.05 },
+        { upTo: null, rate: 0.2 },
+      ],
+      spiffs: [],
+    };
+    const inputs = {
+      ...fx.danaInputs,
+      plan: q3,
+      planOn: fx.planOnFor(q3, q4),
+      quotas: [...fx.quotas, { repId: 'u-dana', periodStart: '2026-10-01', amount: 300000 }],
+    };
+    renderView(<DealContainer />, {
+      record: fx.acmeRecord({ amount: 100000, closeDate: '2026-10-02' }),
+      state: { inputs: () => ok(inputs) },
+    });
+    // 100,000 at 5% on the Q4 version (today's would pay 8% and the SPIFF: $9,000.00).
+    expect(pays()).toBe('$5,000.00');
+    expect(screen.getByText('$100,000.00 at 5% (tier 1, up to 50%)')).toBeTruthy();
+    expect(screen.getByText('No SPIFF matches this deal.')).toBeTruthy();
+    // The deal as saved closes in Q3, on the version in force then: $7,400.00.
+    expect(screen.getByText(/^-\$2,400\.00 against the deal as saved$/)).toBeTruthy();
+  });
+
+  describe('someone else’s deal', () => {
+    const omarsDeal = () =>
+      fx.newDealRecord({ ownerName: 'Omar Haddad', recordName: 'Globex expansion' });
+
+    it('tells a rep whose deal it is, and shows no figure', async () => {
+      const { container } = renderView(<DealContainer />, { record: omarsDeal() });
+      expect(screen.getByText('This deal is owned by Omar Haddad')).toBeTruthy();
+      expect(screen.getByText('Attain estimates your own deals only.')).toBeTruthy();
+      expect(screen.getByText('Globex expansion', { selector: '.record-name' })).toBeTruthy();
+      expect(container.querySelector('.estimate')).toBeNull();
+      expect(container.textContent).not.toMatch(/\$|Pays/);
+      expect(screen.queryByRole('textbox', { name: /Try another amount/ })).toBeNull();
+      await expectNoAxeViolations(container);
+    });
+
+    it('puts no estimate in the status bar or the page’s pill', () => {
+      const publishEstimate = vi.fn();
+      const view = renderWorkbench({ record: fx.acmeRecord(), publishEstimate });
+      expect(publishEstimate).toHaveBeenLastCalledWith({
+        text: 'Pays $7,400.00 if won',
+        tone: 'neutral',
+      });
+      view.setRecord(omarsDeal());
+      expect(publishEstimate).toHaveBeenLastCalledWith(null);
+      const bar = within(screen.getByRole('contentinfo'));
+      expect(bar.queryByRole('button', { name: /^This deal:/ })).toBeNull();
+    });
+
+    it('still estimates the rep’s own new deal: their name as the CRM writes it, or none', () => {
+      for (const ownerName of ['Dana Whitfield', '  dana  WHITFIELD ', 'Whitfield, Dana', null]) {
+        const { unmount } = renderView(<DealContainer />, {
+          record: fx.newDealRecord({ ownerName }),
+        });
+        expect(pays()).toBe('$3,600.00');
+        expect(screen.getByText(/This deal isn’t in Attain yet/)).toBeTruthy();
+        unmount();
+      }
+    });
+
+    it('reads a synced deal’s ownership from Attain, not from the page', () => {
+      const theirs = { ...fx.acme, id: 'd-omar', ownerId: 'u-omar', crmId: 'OMAR-1' };
+      const record = fx.acmeRecord({ ownerName: 'Omar Haddad' });
+      const state = {
+        recordDeal: (crmId: string | null) => ok(crmId === null ? null : theirs),
+      };
+      const { container, unmount } = renderView(<DealContainer />, { record, state });
+      expect(screen.getByText('This deal is owned by Omar Haddad')).toBeTruthy();
+      expect(container.querySelector('.estimate')).toBeNull();
+      unmount();
+      // The rep has a split of it: it pays them.
+      const split = {
+        ...theirs,
+        splits: [
+          { repId: 'u-omar', percent: 50 },
+          { repId: 'u-dana', percent: 50 },
+        ],
+      };
+      renderView(<DealContainer />, {
+        record,
+        state: { recordDeal: (crmId) => ok(crmId === null ? null : split) },
+      });
+      // 40,000 of credit at 8%, and half the large-deal SPIFF.
+      expect(pays()).toBe('$3,700.00');
+    });
+
+    it('says the same to a rep when the page shows no owner on a synced deal of someone else', () => {
+      const theirs = { ...fx.acme, ownerId: 'u-omar' };
+      renderView(<DealContainer />, {
+        record: fx.acmeRecord({ ownerName: null }),
+        state: { recordDeal: (crmId) => ok(crmId === null ? null : theirs) },
+      });
+      expect(screen.getByText('This deal is owned by someone else')).toBeTruthy();
+    });
+
+    it('shows a manager what a team member’s synced deal pays that rep, when their plan is here', () => {
+      const inputs = vi.fn((repId: string | null) =>
+        ok(repId ? fx.danaInputs : (undefined as never)),
+      );
+      renderView(<DealContainer />, {
+        record: fx.acmeRecord(),
+        state: { me: ok(fx.maria), inputs },
+      });
+      expect(screen.getByText('Estimated for the deal’s owner, on their plan.')).toBeTruthy();
+      expect(pays()).toBe('$7,400.00');
+      expect(inputs).toHaveBeenCalledWith('u-dana');
+    });
+
+    it('shows a manager the same clear state when the rep’s plan has not synced', async () => {
+      const noPlan = { ...fx.danaInputs, plan: null, planOn: () => null };
+      const publishEstimate = vi.fn();
+      const { container } = renderWorkbench({
+        record: fx.acmeRecord(),
+        initialView: 'deal',
+        publishEstimate,
+        state: { me: ok(fx.maria), inputs: (repId) => ok(repId ? noPlan : (undefined as never)) },
+      });
+      expect(within(panel()).getByText('This deal is owned by Dana Whitfield')).toBeTruthy();
+      expect(
+        within(panel()).getByText(
+          /the estimate for its rep appears once the deal and the rep’s plan/,
+        ),
+      ).toBeTruthy();
+      expect(publishEstimate).toHaveBeenLastCalledWith(null);
+      await expectNoAxeViolations(container);
+    });
+
+    it('shows a manager no estimate for a deal not synced yet that someone else owns', () => {
+      renderView(<DealContainer />, { record: omarsDeal(), state: { me: ok(fx.maria) } });
+      expect(screen.getByText('This deal is owned by Omar Haddad')).toBeTruthy();
+      expect(screen.queryByText(/\$/)).toBeNull();
+    });
+
+    it('says it in Indonesian', async () => {
+      const { container } = renderView(<DealContainer />, { record: omarsDeal(), language: 'id' });
+      expect(screen.getByText('Deal ini dimiliki oleh Omar Haddad')).toBeTruthy();
+      expect(screen.getByText('Attain hanya memperkirakan deal Anda sendiri.')).toBeTruthy();
+      await expectNoAxeViolations(container);
+    });
+  });
+
+  describe('sameName (the page’s owner against the user)', () => {
+    it.each([
+      ['Dana Whitfield', 'Dana Whitfield', true],
+      ['dana whitfield', 'Dana Whitfield', true],
+      ['Whitfield, Dana', 'Dana Whitfield', true],
+      ['José Ñúñez', 'Jose Nunez', true],
+      ['Dana  Whitfield\u00a0', 'Dana Whitfield', true],
+      ['Dana', 'Dana Whitfield', false],
+      ['Omar Haddad', 'Dana Whitfield', false],
+      ['', '', false],
+    ])('%j and %j: %s', (a, b, same) => {
+      expect(sameName(a, b)).toBe(same);
+    });
   });
 });

@@ -188,7 +188,23 @@ export const deals: Deal[] = [
 
 export const fxRates: FxRate[] = [{ from: 'EUR', to: 'USD', date: '2026-07-01', rate: 1.1 }];
 
-export const danaInputs: StatementInputs = { plan, quotas, deals, fxRates };
+/** `StatementInputs.planOn` over plan versions: the latest version whose dates hold the day. */
+export function planOnFor(...versions: Plan[]): (date: string) => Plan | null {
+  return (date) =>
+    versions
+      .filter(
+        (v) => v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo),
+      )
+      .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0] ?? null;
+}
+
+export const danaInputs: StatementInputs = {
+  plan,
+  planOn: planOnFor(plan),
+  quotas,
+  deals,
+  fxRates,
+};
 
 /** The CRM page: Acme's record in edit mode, with what is typed in its fields. */
 export function acmeRecord(fields: Partial<RecordContext['fields']> = {}): RecordContext {
@@ -205,6 +221,7 @@ export function acmeRecord(fields: Partial<RecordContext['fields']> = {}): Recor
       probability: 60,
       recordName: 'Acme Q3 platform',
       accountName: 'Acme Corp',
+      ownerName: 'Dana Whitfield',
       ...fields,
     },
   };
@@ -225,6 +242,7 @@ export function newDealRecord(fields: Partial<RecordContext['fields']> = {}): Re
       probability: 70,
       recordName: 'Northwind <img src=x onerror=alert(1)>',
       accountName: 'Northwind Traders',
+      ownerName: 'Dana Whitfield',
       ...fields,
     },
   };

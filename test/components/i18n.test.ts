@@ -27,6 +27,9 @@ describe('message catalogs', () => {
     expect(same.sort()).toEqual(
       [
         'app.name',
+        'coaching.dealName',
+        'coaching.message.next-tier-within-reach.rate',
+        'coaching.message.next-tier-within-reach.tier',
         'command.category.coaching',
         'command.category.pulse',
         'command.category.sidebar',
@@ -36,6 +39,7 @@ describe('message catalogs', () => {
         'numbers.none',
         'numbers.tierChip',
         'numbers.tierMark',
+        'options.email',
         'pulse.enps',
         'pulse.scoreLabel',
         'pulse.title',

@@ -124,4 +124,50 @@ describe('My numbers', () => {
     );
     await expectNoAxeViolations(container);
   });
+  describe('a plan whose tiers change between periods', () => {
+    // The 2026 plan until June; from July a new version: 5% up to 50% of quota, 20% above, no
+    // SPIFF and no cap.
+    const h1 = { ...fx.plan, effectiveTo: '2026-06-30' };
+    const h2 = {
+      ...fx.plan,
+      effectiveFrom: '2026-07-01',
+      tiers: [
+        { upTo: 0.5, rate: 0.05 },
+        { upTo: null, rate: 0.2 },
+      ],
+      spiffs: [],
+      caps: {},
+    };
+    const versioned = { ...fx.danaInputs, plan: h2, planOn: fx.planOnFor(h1, h2) };
+    const state = { inputs: () => ok(versioned) };
+
+    it('pays each past period on the version in force then', () => {
+      renderView(<NumbersContainer />, { state });
+      const table = screen.getByRole('table', { name: 'Attainment and payout by period' });
+      const rows = within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => plain(r.textContent));
+      // Q3 on the new version: 150,000 at 5% + 60,000 at 20%.
+      expect(rows.at(-1)).toBe('Jul – Sep 202670%$210,000.00$19,500.00');
+      // Q2 on the old one: 300,000 at 8% + 50,000 at 12%, and two SPIFFs (today's would pay
+      // 150,000 at 5% + 200,000 at 20% = $47,500.00).
+      expect(rows.at(-2)).toBe('Apr – Jun 2026116.7%$350,000.00$32,000.00');
+      // Q1: Cyberdyne 180,000 at 8% and its SPIFF.
+      expect(rows.at(-3)).toBe('Jan – Mar 202660%$180,000.00$15,400.00');
+      expect(metric('Estimated payout')).toBe('$19,500.00For this period so far');
+      expect(screen.getByText('T2 50%')).toBeTruthy();
+      expect(screen.queryByText('T3 150%')).toBeNull();
+    });
+
+    it('shows a past period’s own tiers when it is picked', async () => {
+      const user = userEvent.setup();
+      renderView(<NumbersContainer />, { state });
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Period' }), '2026-04-01');
+      expect(screen.getByText('Tier 2 · 12%')).toBeTruthy();
+      expect(screen.getByText('T2 100%')).toBeTruthy();
+      expect(screen.getByText('T3 150%')).toBeTruthy();
+      expect(metric('Estimated payout')).toBe('$32,000.00For this period so far');
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../components/i18n/catalog';
 import { I18nProvider } from '../../components/i18n/I18nProvider';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
+import { openSidebarResult } from '../../components/popup/open-sidebar';
 import * as fx from './fixtures';
 import { expectNoAxeViolations } from './harness';
 
@@ -55,6 +56,28 @@ describe('popup', () => {
     expect(screen.getByRole('alert').textContent).toBe(
       'This tab isn’t a CRM page Attain runs on. Add its address in Settings to use Attain there.',
     );
+  });
+
+  it('says so when the user turned Attain off for this CRM', async () => {
+    const user = userEvent.setup();
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    close.mockClear();
+    renderPopup({ onOpenSidebar: vi.fn(async () => 'disabled' as const) });
+    await user.click(screen.getByRole('button', { name: 'Open the sidebar on this tab' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Attain is turned off for this CRM. Turn it on under CRMs in Settings to see the sidebar here.',
+    );
+    expect(close).not.toHaveBeenCalled();
+  });
+
+  it('reads the answer to its show request (a show never hides the sidebar)', () => {
+    expect(openSidebarResult({ ok: true, collapsed: false })).toBe('opened');
+    expect(openSidebarResult({ ok: true, collapsed: true })).toBe('failed');
+    expect(openSidebarResult({ ok: false, reason: 'disabled' })).toBe('disabled');
+    expect(openSidebarResult({ ok: false, reason: 'no-overlay' })).toBe('notCrm');
+    expect(openSidebarResult({ ok: false, reason: 'no-tab' })).toBe('notCrm');
+    expect(openSidebarResult({ ok: false, reason: 'no-answer' })).toBe('failed');
+    expect(openSidebarResult({ ok: false, reason: 'forbidden' })).toBe('failed');
   });
 
   it('leads to sign-in when signed out', async () => {

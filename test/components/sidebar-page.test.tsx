@@ -56,6 +56,8 @@ describe('the sidebar page', () => {
     await waitFor(() => expect(result.current.status).toBe('ready'));
     expect(result.current.record).toEqual(toRecordContext(pageRecord));
     expect(result.current.record?.fields.currency).toBe('EUR');
+    // The page's owner name reaches This deal, which estimates the user's own deals only.
+    expect(result.current.record?.fields.ownerName).toBe('Dana Whitfield');
     port.send({
       type: 'record',
       record: { ...pageRecord, fields: { ...pageRecord.fields, amount: 'lots' } },

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   handleOverlayMessage,
   installOverlayBackground,
+  showOverlayInTab,
   toggleOverlayInTab,
   type OverlayBackgroundApi,
 } from '../../lib/messaging/overlay/background';
@@ -82,6 +83,32 @@ describe('the overlay’s background part', () => {
     );
   });
 
+  it('forwards the popup’s show to the active tab, and passes on its answer', async () => {
+    const { api } = fakeApi({ ok: true, collapsed: false });
+    expect(await handleOverlayMessage(api, { type: 'overlay.show' }, POPUP)).toEqual({
+      ok: true,
+      collapsed: false,
+    });
+    expect(api.tabs.query).toHaveBeenCalledWith({ active: true, lastFocusedWindow: true });
+    expect(api.tabs.sendMessage).toHaveBeenCalledWith(42, { type: 'overlay.show' }, { frameId: 0 });
+    // A CRM the user turned Attain off for answers why.
+    const off = fakeApi({ ok: false, reason: 'disabled' });
+    expect(await showOverlayInTab(off.api, 9)).toEqual({ ok: false, reason: 'disabled' });
+    expect(off.api.tabs.query).not.toHaveBeenCalled();
+  });
+
+  it('refuses a show from anything but the extension’s own pages', async () => {
+    const { api } = fakeApi();
+    expect(await handleOverlayMessage(api, { type: 'overlay.show' }, CONTENT)).toEqual({
+      ok: false,
+      reason: 'forbidden',
+    });
+    expect(handleOverlayMessage(api, { type: 'overlay.show', collapsed: true }, POPUP)).toBe(
+      undefined,
+    );
+    expect(api.tabs.sendMessage).not.toHaveBeenCalled();
+  });
+
   it('says so when the tab runs no overlay, or answers nonsense', async () => {
     expect(
       await toggleOverlayInTab(fakeApi(new Error('Receiving end does not exist')).api, 3),
@@ -90,6 +117,13 @@ describe('the overlay’s background part', () => {
       ok: false,
       reason: 'no-overlay',
     });
+    expect(await showOverlayInTab(fakeApi(null).api, 3)).toEqual({
+      ok: false,
+      reason: 'no-overlay',
+    });
+    const noTab = fakeApi();
+    noTab.api.tabs.query.mockResolvedValueOnce([]);
+    expect(await showOverlayInTab(noTab.api)).toEqual({ ok: false, reason: 'no-tab' });
   });
 
   it('leaves other messages to other listeners', () => {

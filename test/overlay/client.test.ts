@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   addCustomCrmHost,
   listCustomCrmHosts,
+  requestOverlayShow,
   requestOverlayToggle,
 } from '../../lib/messaging/overlay/client';
 
@@ -59,6 +60,15 @@ describe('the popup’s and options page’s overlay client', () => {
     expect(declined.order).toEqual(['request']);
   });
 
+  it('asks the background to show (never toggle) the overlay for the popup', async () => {
+    const { api } = fakeApi(true, { ok: true, collapsed: false });
+    expect(await requestOverlayShow(api)).toEqual({ ok: true, collapsed: false });
+    expect(api.runtime.sendMessage).toHaveBeenCalledExactlyOnceWith({ type: 'overlay.show' });
+    const unreachable = fakeApi(true, undefined);
+    unreachable.api.runtime.sendMessage.mockRejectedValueOnce(new Error('no background'));
+    expect(await requestOverlayShow(unreachable.api)).toEqual({ ok: false, reason: 'no-answer' });
+  });
+
   it('parses the background’s answers', async () => {
     expect(await requestOverlayToggle(fakeApi(true, { ok: true, collapsed: false }).api)).toEqual({
       ok: true,
@@ -67,6 +77,10 @@ describe('the popup’s and options page’s overlay client', () => {
     expect(await requestOverlayToggle(fakeApi(true, { ok: 1 }).api)).toEqual({
       ok: false,
       reason: 'no-answer',
+    });
+    expect(await requestOverlayShow(fakeApi(true, { ok: false, reason: 'disabled' }).api)).toEqual({
+      ok: false,
+      reason: 'disabled',
     });
     expect(await listCustomCrmHosts(fakeApi(true, undefined).api)).toEqual({
       ok: false,

@@ -1,7 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  PREFERENCES_KEY as EXTENSION_PAGES_PREFERENCES_KEY,
+  parsePreferences,
+} from '../../components/data/preferences';
+import { CRM_IDS } from '../../components/data-contract/types';
 import { classifyUrl } from '../../lib/crm';
 import {
   CRM_MATCHES,
+  PREFERENCES_KEY,
+  isCrmEnabled,
   matchesPattern,
   parseCustomHosts,
   toMatchPattern,
@@ -95,5 +103,43 @@ describe('toMatchPattern (hosts a user adds)', () => {
     ]);
     expect(parseCustomHosts({ hosts: [] })).toEqual([]);
     expect(parseCustomHosts(undefined)).toEqual([]);
+  });
+});
+
+describe('isCrmEnabled (the content script’s check of the enabled CRMs)', () => {
+  it.each([
+    ['no preferences', undefined, true],
+    ['preferences without the field', { theme: 'dark' }, true],
+    ['a field that is not a list', { enabledCrms: 'hubspot' }, true],
+    ['a list with the CRM', { enabledCrms: ['hubspot', 'salesforce-lightning'] }, true],
+    ['a list without it', { enabledCrms: ['hubspot'] }, false],
+    ['an empty list', { enabledCrms: [] }, false],
+    ['something else stored', 'salesforce-lightning', true],
+    ['null', null, true],
+  ])('%s', (_label, stored, enabled) => {
+    expect(isCrmEnabled(stored, 'salesforce-lightning')).toBe(enabled);
+  });
+
+  it('leaves a page whose CRM is not known on', () => {
+    expect(isCrmEnabled({ enabledCrms: [] }, null)).toBe(true);
+  });
+
+  it('reads the key the extension pages write', () => {
+    expect(PREFERENCES_KEY).toBe('attain:preferences');
+    expect(EXTENSION_PAGES_PREFERENCES_KEY).toBe(PREFERENCES_KEY);
+  });
+
+  it('agrees with the extension pages’ parser on anything stored', () => {
+    const crm = fc.constantFrom(...CRM_IDS);
+    const stored = fc.oneof(
+      fc.anything(),
+      fc.record({ enabledCrms: fc.array(fc.oneof(crm, fc.string(), fc.integer())) }),
+      fc.record({ enabledCrms: fc.anything(), theme: fc.constantFrom('dark', 'light') }),
+    );
+    fc.assert(
+      fc.property(stored, crm, (value, id) => {
+        expect(isCrmEnabled(value, id)).toBe(parsePreferences(value).enabledCrms.includes(id));
+      }),
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { DetectedRecord } from '../../lib/crm';
 import {
   cleanEstimateText,
   isSidebarSender,
-  isToggleRequest,
+  overlayRequestType,
   parseSidebarMessage,
   type OverlayRecord,
 } from '../../lib/messaging/overlay/protocol';
@@ -68,12 +68,17 @@ describe('overlay protocol: sidebar → content messages', () => {
   });
 });
 
-describe('overlay protocol: toggle and senders', () => {
-  it('recognises only the exact toggle request', () => {
-    expect(isToggleRequest({ type: 'overlay.toggle' })).toBe(true);
-    expect(isToggleRequest({ type: 'overlay.toggle', force: true })).toBe(false);
-    expect(isToggleRequest({ type: 'toggle' })).toBe(false);
-    expect(isToggleRequest('overlay.toggle')).toBe(false);
+describe('overlay protocol: toggle, show and senders', () => {
+  it('recognises only the exact toggle and show requests', () => {
+    expect(overlayRequestType({ type: 'overlay.toggle' })).toBe('overlay.toggle');
+    expect(overlayRequestType({ type: 'overlay.show' })).toBe('overlay.show');
+    expect(overlayRequestType({ type: 'overlay.toggle', force: true })).toBeNull();
+    expect(overlayRequestType({ type: 'overlay.show', collapsed: false })).toBeNull();
+    expect(overlayRequestType({ type: 'toggle' })).toBeNull();
+    expect(overlayRequestType({ type: 'overlay.locate' })).toBeNull();
+    expect(overlayRequestType('overlay.show')).toBeNull();
+    expect(overlayRequestType(['overlay.show'])).toBeNull();
+    expect(overlayRequestType(null)).toBeNull();
   });
 
   it('accepts the extension’s own sidebar page, on its static or dynamic origin', () => {

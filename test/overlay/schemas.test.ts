@@ -47,6 +47,10 @@ describe('the sidebar’s zod schema accepts every record lib/crm detects', () =
 
   it('parses the background’s runtime requests strictly', () => {
     expect(overlayRuntimeRequestSchema.safeParse({ type: 'overlay.toggle' }).success).toBe(true);
+    expect(overlayRuntimeRequestSchema.safeParse({ type: 'overlay.show' }).success).toBe(true);
+    expect(
+      overlayRuntimeRequestSchema.safeParse({ type: 'overlay.show', collapsed: false }).success,
+    ).toBe(false);
     expect(
       overlayRuntimeRequestSchema.safeParse({
         type: 'overlay.hosts.add',

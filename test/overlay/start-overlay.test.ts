@@ -3,7 +3,7 @@ import type { JSDOM } from 'jsdom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startOverlay, type ContentApi } from '../../entrypoints/crm.content/start-overlay';
-import { CUSTOM_HOSTS_KEY } from '../../lib/messaging/overlay/hosts';
+import { CUSTOM_HOSTS_KEY, PREFERENCES_KEY } from '../../lib/messaging/overlay/hosts';
 import { loadFixture } from '../crm/load-fixture';
 import { EXTENSION_ID, SIDEBAR_URL, fakeEvent, fakePort, settle, type FakePort } from './fakes';
 
@@ -70,8 +70,8 @@ describe('startOverlay', () => {
   it('mounts on a CRM page with the default layout', async () => {
     const { doc, overlay } = await start();
     expect(overlay).not.toBeNull();
-    expect(overlay?.frame.host.parentNode).toBe(doc.documentElement);
-    expect(overlay?.frame.iframe.src).toBe(SIDEBAR_URL);
+    expect(overlay?.frame?.host.parentNode).toBe(doc.documentElement);
+    expect(overlay?.frame?.iframe.src).toBe(SIDEBAR_URL);
     expect(overlay?.layout).toEqual({ collapsed: false, width: 380, side: 'right' });
   });
 
@@ -89,7 +89,7 @@ describe('startOverlay', () => {
     });
     const { overlay } = await start();
     expect(overlay?.layout).toEqual({ collapsed: true, width: 500, side: 'left' });
-    expect(overlay?.frame.panel.style.visibility).toBe('hidden');
+    expect(overlay?.frame?.panel.style.visibility).toBe('hidden');
   });
 
   it('sends the sidebar its state on connect, then each change of the record', async () => {
@@ -132,7 +132,7 @@ describe('startOverlay', () => {
     port.onMessage.fire({ type: 'collapse' });
     port.onMessage.fire({ type: 'estimate', estimate: { text: 'PWNED', tone: 'negative' } });
     expect(overlay?.layout.collapsed).toBe(false);
-    expect(overlay?.pill.element.textContent).toBe('');
+    expect(overlay?.pill?.element.textContent).toBe('');
   });
 
   it('ignores ports of other names', async () => {
@@ -147,8 +147,8 @@ describe('startOverlay', () => {
     const { overlay } = await start();
     const port = connectSidebar();
     port.onMessage.fire({ type: 'estimate', estimate: { text: 'Pays $9,150', tone: 'positive' } });
-    expect(overlay?.pill.element.textContent).toBe('Pays $9,150');
-    expect(overlay?.pill.element.hidden).toBe(false);
+    expect(overlay?.pill?.element.textContent).toBe('Pays $9,150');
+    expect(overlay?.pill?.element.hidden).toBe(false);
 
     port.onMessage.fire({ type: 'collapse' });
     await settle();
@@ -190,7 +190,7 @@ describe('startOverlay', () => {
     }
     await settle();
     expect(overlay?.layout).toEqual(before.layout);
-    expect(overlay?.pill.element.textContent).toBe('ok');
+    expect(overlay?.pill?.element.textContent).toBe('ok');
     expect(port.posted()).toHaveLength(before.posted);
     expect(await fakeBrowser.storage.local.get(LAYOUT_KEY)).toEqual({});
   });
@@ -207,6 +207,32 @@ describe('startOverlay', () => {
     deliver({ type: 'overlay.toggle', x: 1 }, { id: EXTENSION_ID }, foreign);
     expect(foreign).not.toHaveBeenCalled();
     expect(overlay?.layout.collapsed).toBe(true);
+  });
+
+  it('shows the overlay on the background’s show: expands a collapsed one, never collapses', async () => {
+    await fakeBrowser.storage.local.set({
+      [LAYOUT_KEY]: { collapsed: true, width: 420, side: 'left' },
+    });
+    const { overlay } = await start();
+    const port = connectSidebar();
+    for (let i = 0; i < 3; i++) {
+      const sendResponse = vi.fn();
+      deliver({ type: 'overlay.show' }, { id: EXTENSION_ID }, sendResponse);
+      expect(sendResponse).toHaveBeenCalledWith({ ok: true, collapsed: false });
+      expect(overlay?.layout).toEqual({ collapsed: false, width: 420, side: 'left' });
+      expect(overlay?.frame?.panel.style.visibility).toBe('');
+    }
+    expect(port.posted().at(-1)).toMatchObject({ type: 'visibility', state: 'expanded' });
+    expect((await fakeBrowser.storage.local.get(LAYOUT_KEY))[LAYOUT_KEY]).toEqual({
+      collapsed: false,
+      width: 420,
+      side: 'left',
+    });
+
+    const foreign = vi.fn();
+    deliver({ type: 'overlay.show' }, { id: 'other' }, foreign);
+    deliver({ type: 'overlay.show', collapsed: true }, { id: EXTENSION_ID }, foreign);
+    expect(foreign).not.toHaveBeenCalled();
   });
 
   it('follows a layout changed in another tab of the host', async () => {
@@ -227,7 +253,7 @@ describe('startOverlay', () => {
   it('resizes from the handle: no writes while dragging, one at the end', async () => {
     const { overlay, dom } = await start();
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    const handle = overlay!.frame.handle;
+    const handle = overlay!.frame!.handle;
     const at = (type: string, x: number) => {
       const event = new dom.window.MouseEvent(type, { clientX: x, button: 0, bubbles: true });
       handle.dispatchEvent(event);
@@ -237,7 +263,7 @@ describe('startOverlay', () => {
     at('pointermove', width - 400);
     at('pointermove', width - 420);
     expect(set).not.toHaveBeenCalled();
-    expect(overlay!.frame.panel.style.width).toBe('420px');
+    expect(overlay!.frame!.panel.style.width).toBe('420px');
     at('pointerup', width - 430);
     expect(set).toHaveBeenCalledOnce();
     expect(set).toHaveBeenCalledWith({
@@ -270,7 +296,7 @@ describe('startOverlay', () => {
     const port = connectSidebar();
     expect(records(port)).toEqual([{ type: 'record', record: null, url: account }]);
     port.onMessage.fire({ type: 'estimate', estimate: { text: 'Pays $1', tone: 'neutral' } });
-    expect(overlay?.pill.element.hidden).toBe(true);
+    expect(overlay?.pill?.element.hidden).toBe(true);
   });
 
   it('still runs, with the default layout, where it may not read extension storage', async () => {
@@ -282,16 +308,102 @@ describe('startOverlay', () => {
     expect(records(connectSidebar())[0]?.record?.recordId).toBe(OPP);
   });
 
+  it('mounts nothing on a CRM the user turned off, and answers the popup why', async () => {
+    await fakeBrowser.storage.local.set({
+      [PREFERENCES_KEY]: { theme: 'dark', enabledCrms: ['hubspot', 'salesforce-classic'] },
+    });
+    const { doc, overlay } = await start();
+    expect(overlay).not.toBeNull();
+    expect(overlay?.frame).toBeNull();
+    expect(overlay?.pill).toBeNull();
+    expect(doc.documentElement.lastElementChild).toBe(doc.body);
+    expect(onConnect.hasListeners()).toBe(false);
+    for (const type of ['overlay.show', 'overlay.toggle']) {
+      const sendResponse = vi.fn();
+      deliver({ type }, { id: EXTENSION_ID }, sendResponse);
+      expect(sendResponse).toHaveBeenCalledWith({ ok: false, reason: 'disabled' });
+    }
+    // A sidebar page cannot attach to it either.
+    const port = fakePort('attain-overlay', { id: EXTENSION_ID, url: SIDEBAR_URL });
+    onConnect.fire(port);
+    expect(port.posted()).toEqual([]);
+  });
+
+  it('mounts when the user turns the CRM on, and unmounts when they turn it off', async () => {
+    await fakeBrowser.storage.local.set({ [PREFERENCES_KEY]: { enabledCrms: [] } });
+    const { doc, overlay } = await start();
+    expect(overlay?.frame).toBeNull();
+
+    await fakeBrowser.storage.local.set({
+      [PREFERENCES_KEY]: { enabledCrms: ['salesforce-lightning'] },
+    });
+    await settle();
+    const frame = overlay?.frame;
+    expect(frame?.host.parentNode).toBe(doc.documentElement);
+    const port = connectSidebar();
+    expect(records(port)[0]?.record?.recordId).toBe(OPP);
+    port.onMessage.fire({ type: 'estimate', estimate: { text: 'Pays $9,150', tone: 'positive' } });
+    expect(overlay?.pill?.element.textContent).toBe('Pays $9,150');
+
+    // Another setting changing leaves it alone; turning another CRM off too.
+    await fakeBrowser.storage.local.set({
+      [PREFERENCES_KEY]: { theme: 'dark', enabledCrms: ['salesforce-lightning'] },
+    });
+    expect(overlay?.frame).toBe(frame);
+
+    await fakeBrowser.storage.local.set({ [PREFERENCES_KEY]: { enabledCrms: ['pipedrive'] } });
+    expect(overlay?.frame).toBeNull();
+    expect(frame?.host.isConnected).toBe(false);
+    expect(port.disconnect).toHaveBeenCalled();
+    expect(onConnect.hasListeners()).toBe(false);
+    // Typing on the page no longer reaches anything.
+    const amount = doc.querySelector<HTMLInputElement>('input[name="Amount"]');
+    amount!.value = '1';
+    amount!.dispatchEvent(new doc.defaultView!.Event('input', { bubbles: true }));
+    await settle();
+    expect(records(port)).toHaveLength(1);
+
+    // Back on: a new overlay, with the layout as the user left it.
+    await fakeBrowser.storage.local.set({
+      [LAYOUT_KEY]: { collapsed: true, width: 500, side: 'left' },
+    });
+    await fakeBrowser.storage.local.set({ [PREFERENCES_KEY]: { enabledCrms: null } });
+    expect(overlay?.frame).not.toBeNull();
+    expect(overlay?.frame).not.toBe(frame);
+    expect(overlay?.frame?.panel.style.width).toBe('500px');
+    expect(overlay?.frame?.panel.style.visibility).toBe('hidden');
+  });
+
+  it('honours the setting on a host the user added, by the CRM the host runs', async () => {
+    await fakeBrowser.storage.local.set({
+      [CUSTOM_HOSTS_KEY]: [{ pattern: 'http://localhost/*', crm: 'salesforce' }],
+      [PREFERENCES_KEY]: { enabledCrms: ['salesforce-classic'] },
+    });
+    const url = `http://localhost:5174/lightning/r/Opportunity/${OPP}/view`;
+    const { overlay } = await start(url);
+    expect(overlay?.frame).toBeNull();
+    await fakeBrowser.storage.local.set({
+      [PREFERENCES_KEY]: { enabledCrms: ['salesforce-lightning'] },
+    });
+    expect(overlay?.frame).not.toBeNull();
+  });
+
   it('tears everything down when its context is invalidated', async () => {
     const { overlay, controller } = await start();
     const port = connectSidebar();
+    const frame = overlay?.frame;
     controller.abort();
-    expect(overlay?.frame.host.isConnected).toBe(false);
+    expect(frame?.host.isConnected).toBe(false);
+    expect(overlay?.frame).toBeNull();
     expect(port.disconnect).toHaveBeenCalled();
     expect(onConnect.hasListeners()).toBe(false);
     expect(
       (fakeBrowser.runtime.onMessage as unknown as { hasListeners(): boolean }).hasListeners(),
     ).toBe(false);
+    // A setting changing afterwards mounts nothing.
+    await fakeBrowser.storage.local.set({ [PREFERENCES_KEY]: { enabledCrms: [] } });
+    await fakeBrowser.storage.local.set({ [PREFERENCES_KEY]: {} });
+    expect(overlay?.frame).toBeNull();
   });
 
   it('keeps the pill text out of the page’s DOM', async () => {
@@ -300,10 +412,10 @@ describe('startOverlay', () => {
       type: 'estimate',
       estimate: { text: 'Pays $9,150', tone: 'positive' },
     });
-    expect(overlay?.pill.element.textContent).toBe('Pays $9,150');
+    expect(overlay?.pill?.element.textContent).toBe('Pays $9,150');
     expect(doc.documentElement.textContent).not.toContain('9,150');
     expect(doc.documentElement.outerHTML).not.toContain('9,150');
     expect(doc.querySelector('iframe')).toBeNull();
-    expect(overlay?.frame.host.shadowRoot).toBeNull();
+    expect(overlay?.frame?.host.shadowRoot).toBeNull();
   });
 });

@@ -1,11 +1,11 @@
 import type { Ref } from 'react';
-import type { CoachingPrompt } from '../../../lib/domain';
+import type { EvaluatedPrompt } from '../../../lib/domain';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EmptyState } from '../../shared/states';
 import { NewPromptForm, type NewPromptInput } from './NewPromptForm';
 import { PromptCard } from './PromptCard';
 
-type Prompt = CoachingPrompt & { pending?: boolean };
+type Prompt = EvaluatedPrompt & { pending?: boolean };
 
 export interface CoachingViewProps {
   /** Visible prompts, sorted by severity (as `evaluateCoaching` returns them). */

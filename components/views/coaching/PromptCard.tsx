@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { CoachingPrompt } from '../../../lib/domain';
+import type { CoachingPrompt, EvaluatedPrompt } from '../../../lib/domain';
 import { useI18n } from '../../i18n/I18nProvider';
 import { actionErrorText } from '../../shared/action-error';
 import { PendingMark } from '../../shared/states';
 import { Icon, type IconName } from '../../workbench/icons';
+import { promptText } from './prompt-text';
 
 const SEVERITY_ICON: Record<CoachingPrompt['severity'], IconName> = {
   risk: 'error',
@@ -21,14 +22,17 @@ export function PromptCard({
   onDismiss,
   onSnooze,
 }: {
-  prompt: CoachingPrompt & { pending?: boolean };
+  prompt: EvaluatedPrompt & { pending?: boolean };
   /** Shown for prompts about a deal other than the one beside the sidebar. */
   dealName?: string | null;
   now: Date;
   onDismiss(): Promise<void>;
   onSnooze(until: string): Promise<void>;
 }) {
-  const { t, f, language } = useI18n();
+  const i18n = useI18n();
+  const { t, f } = i18n;
+  const text = promptText(prompt, i18n);
+  const lang = text.lang ?? undefined;
   const [snoozing, setSnoozing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,17 +56,13 @@ export function PromptCard({
         <Icon name={SEVERITY_ICON[prompt.severity]} /> {t(`severity.${prompt.severity}`)}
         {prompt.pending ? <PendingMark /> : null}
       </p>
-      {/* Rule prompts are worded in English by the engine: say so to screen readers. */}
-      <h3
-        id={titleId}
-        className="prompt-title"
-        lang={fromRule && language !== 'en' ? 'en' : undefined}
-      >
-        {prompt.title}
+      {/* A prompt left in the engine's English says so to screen readers. */}
+      <h3 id={titleId} className="prompt-title" lang={lang}>
+        {text.title}
       </h3>
-      {prompt.detail ? (
-        <p className="prompt-detail" lang={fromRule && language !== 'en' ? 'en' : undefined}>
-          {prompt.detail}
+      {text.detail ? (
+        <p className="prompt-detail" lang={lang}>
+          {text.detail}
         </p>
       ) : null}
       {dealName ? (

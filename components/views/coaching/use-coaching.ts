@@ -1,5 +1,10 @@
 import { useMemo } from 'react';
-import { computeKpis, evaluateCoaching, type CoachingPrompt, type Deal } from '../../../lib/domain';
+import {
+  computeKpis,
+  evaluateCoaching,
+  type Deal,
+  type EvaluatedPrompt,
+} from '../../../lib/domain';
 import { useWorkbenchData } from '../../data-contract/WorkbenchDataProvider';
 import type { CoachingData, Resource, StatementInputs } from '../../data-contract/types';
 import { localDate, useHost, type RecordContext } from '../../workbench/WorkbenchHost';
@@ -14,7 +19,7 @@ export type CoachingState =
       repId: string;
       /** The synced deal beside the sidebar, when there is one. */
       recordDeal: Deal | null;
-      prompts: (CoachingPrompt & { pending?: boolean })[];
+      prompts: (EvaluatedPrompt & { pending?: boolean })[];
       deals: readonly Deal[];
     };
 

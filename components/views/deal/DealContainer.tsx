@@ -2,7 +2,7 @@ import { useWorkbenchData } from '../../data-contract/WorkbenchDataProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { useFocusTarget, useWorkbench } from '../../workbench/WorkbenchState';
-import { DealView } from './DealView';
+import { DealView, NotYourDealView } from './DealView';
 import { WhatIfField } from './WhatIfField';
 import { useDealEstimate } from './use-deal-estimate';
 
@@ -27,7 +27,16 @@ export function DealContainer() {
   if (state.status === 'error') {
     return <ErrorState what={t('deal.readFailed')} error={state.error} onRetry={state.retry} />;
   }
-  const { record, synced, plan, result, whatIfAmount } = state;
+  if (state.status === 'notMine') {
+    return (
+      <NotYourDealView
+        dealName={state.record.fields.recordName ?? ''}
+        ownerName={state.ownerName}
+        manager={state.manager}
+      />
+    );
+  }
+  const { record, synced, result, whatIfAmount } = state;
   const setWhatIf = (amount: number | null) => workbench.setWhatIf(record.recordId, amount);
   if (!result.ok) {
     if (result.reason === 'noPlan') {
@@ -60,12 +69,11 @@ export function DealContainer() {
       </EmptyState>
     );
   }
-  if (!plan) return null;
   return (
     <DealView
       dealName={record.fields.recordName ?? synced?.name ?? ''}
       estimate={result.estimate}
-      plan={plan}
+      plan={result.estimate.plan}
       fields={record.fields}
       forOwner={me !== null && result.estimate.repId !== me.id}
       whatIfAmount={whatIfAmount}

@@ -2,6 +2,7 @@ import { useEffect, useState, type Ref } from 'react';
 import type { Plan, StatementLine } from '../../../lib/domain';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ProblemList } from '../../shared/ProblemList';
+import { EmptyState } from '../../shared/states';
 import { Icon } from '../../workbench/icons';
 import type { LiveDealFields } from '../../workbench/WorkbenchHost';
 import type { DealEstimate } from './estimate';
@@ -112,6 +113,40 @@ function LineExplanation({
         </p>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * Someone else's deal beside the sidebar: who owns it, and that Attain estimates the user's own
+ * deals only (a manager: their team's, once the rep's plan has synced). No figure at all.
+ */
+export function NotYourDealView({
+  dealName,
+  ownerName,
+  manager,
+}: {
+  dealName: string;
+  /** As the page shows it; null when it shows none. */
+  ownerName: string | null;
+  manager: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="deal">
+      {dealName ? (
+        <p className="record-name" title={dealName}>
+          {dealName}
+        </p>
+      ) : null}
+      <EmptyState
+        title={
+          ownerName ? t('deal.notMine.title', { owner: ownerName }) : t('deal.notMine.someone')
+        }
+      >
+        <p>{t('deal.notMine.body')}</p>
+        {manager ? <p>{t('deal.notMine.managerBody')}</p> : null}
+      </EmptyState>
+    </div>
   );
 }
 

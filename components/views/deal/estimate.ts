@@ -10,6 +10,7 @@ import {
   type StatementLine,
 } from '../../../lib/domain';
 import type { StatementInputs } from '../../data-contract/types';
+import { periodWithPlan } from '../../shared/plan-for-period';
 import type { RecordContext } from '../../workbench/WorkbenchHost';
 
 /** What this deal pays if it closes won in its period, from the page's live values. */
@@ -19,6 +20,8 @@ export interface DealEstimate {
   synced: boolean;
   /** The rep the estimate is for (the user, or the owner when a manager looks). */
   repId: string;
+  /** The plan version in force for the deal's period (the one the explanation reads). */
+  plan: Plan;
   currency: string;
   periodStart: string;
   periodEnd: string;
@@ -52,8 +55,10 @@ export interface EstimateInput {
   record: RecordContext;
   /** The deal as synced; null for one not yet synced. */
   synced: Deal | null;
-  /** The owner's (or the user's) statement inputs. */
+  /** Whose statement the deal is estimated in (see `dealOwnership`); `inputs` are theirs. */
+  repId: string;
   inputs: StatementInputs;
+  /** The user: the owner of a deal not yet synced (only the user's own are estimated). */
   meId: string;
   today: string;
   whatIfAmount: number | null;
@@ -62,13 +67,6 @@ export interface EstimateInput {
 /** The id an unsynced deal is estimated under (never sent anywhere). */
 export function pageDealId(record: Pick<RecordContext, 'crm' | 'recordId'>): string {
   return `page:${record.crm}:${record.recordId}`;
-}
-
-/** Whose statement the deal counts in: the user when they own it or have a split, else the owner. */
-export function estimateRepId(synced: Deal | null, meId: string): string {
-  if (!synced) return meId;
-  if (synced.ownerId === meId || (synced.splits ?? []).some((s) => s.repId === meId)) return meId;
-  return synced.ownerId;
 }
 
 function won(deal: Deal): Deal {
@@ -87,19 +85,23 @@ function dealsWithout(deals: readonly Deal[], id: string): Deal[] {
   return others;
 }
 
+/**
+ * What the deal pays `repId` if it closes won in its period, computed with the plan version in
+ * force for that period (a deal closing next plan year is paid on next year's tiers).
+ */
 export function estimateDeal(input: EstimateInput): EstimateResult {
-  const { record, synced, inputs, meId, today, whatIfAmount } = input;
-  const plan: Plan | null = inputs.plan;
-  if (!plan) return { ok: false, reason: 'noPlan' };
+  const { record, synced, repId, inputs, meId, today, whatIfAmount } = input;
   const fields = record.fields;
+  const pageCloseDate =
+    fields.closeDate !== null && isIsoDate(fields.closeDate) ? fields.closeDate : null;
+  const closeDate = pageCloseDate ?? synced?.closeDate ?? today;
+  const plan = periodWithPlan(inputs, closeDate, today, inputs.plan)?.plan ?? null;
+  if (!plan) return { ok: false, reason: 'noPlan' };
   const amount = whatIfAmount ?? fields.amount ?? synced?.amount ?? null;
   if (amount === null || !Number.isFinite(amount) || amount < 0) {
     return { ok: false, reason: 'noAmount' };
   }
   const amountSource = whatIfAmount !== null ? 'whatIf' : fields.amount !== null ? 'page' : 'saved';
-  const pageCloseDate =
-    fields.closeDate !== null && isIsoDate(fields.closeDate) ? fields.closeDate : null;
-  const closeDate = pageCloseDate ?? synced?.closeDate ?? today;
   const currency = fields.currency ?? synced?.currency ?? plan.currency;
   const base: Deal = synced ?? {
     id: pageDealId(record),
@@ -124,17 +126,22 @@ export function estimateDeal(input: EstimateInput): EstimateResult {
     ...(fields.recordName ? { name: fields.recordName } : {}),
   });
 
-  const repId = estimateRepId(synced, meId);
   const statementInput = {
-    plan,
     quotas: inputs.quotas,
     deals: dealsWithout(inputs.deals, live.id),
     fxRates: inputs.fxRates,
     repId,
   };
-  const result = whatIf({ ...statementInput, periodStart: closeDate }, { deal: live });
+  const result = whatIf({ ...statementInput, plan, periodStart: closeDate }, { deal: live });
+  // The deal as saved may close in another period, under another plan version.
+  const savedPlan = synced
+    ? (periodWithPlan(inputs, synced.closeDate, today, plan)?.plan ?? plan)
+    : plan;
   const savedPays = synced
-    ? whatIf({ ...statementInput, periodStart: synced.closeDate }, { deal: won(synced) }).delta
+    ? whatIf(
+        { ...statementInput, plan: savedPlan, periodStart: synced.closeDate },
+        { deal: won(synced) },
+      ).delta
     : null;
   const after = result.after;
   return {
@@ -143,6 +150,7 @@ export function estimateDeal(input: EstimateInput): EstimateResult {
       deal: live,
       synced: synced !== null,
       repId,
+      plan,
       currency: after.currency,
       periodStart: after.periodStart,
       periodEnd: after.periodEnd,

@@ -1,14 +1,9 @@
 import { useMemo } from 'react';
-import {
-  computeKpis,
-  computeStatements,
-  periodContaining,
-  previousPeriod,
-  type Plan,
-} from '../../../lib/domain';
+import { addDays, computeKpis, computeStatement, type Plan } from '../../../lib/domain';
 import { useWorkbenchData } from '../../data-contract/WorkbenchDataProvider';
 import type { StatementInputs } from '../../data-contract/types';
 import { useI18n } from '../../i18n/I18nProvider';
+import { periodWithPlan } from '../../shared/plan-for-period';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { localDate, useHost } from '../../workbench/WorkbenchHost';
 import { useFocusTarget, useWorkbench, useWorkbenchState } from '../../workbench/WorkbenchState';
@@ -17,57 +12,80 @@ import { pickerPeriods, shortPeriodLabel } from './periods';
 
 const HISTORY = 6;
 
+/**
+ * The selected period and the ones before it, oldest first, each with the plan version in
+ * force for it: tiers, rates and caps change between versions, and a past period is paid on
+ * its own. Walking back, each period is cut as its own plan cuts periods.
+ */
+function periodsWithPlans(
+  inputs: StatementInputs,
+  current: Plan,
+  selectedDate: string,
+  today: string,
+) {
+  const selected = periodWithPlan(inputs, selectedDate, today, current)!;
+  const out = [selected];
+  for (let i = 1; i < HISTORY; i++) {
+    const later = out[0]!;
+    out.unshift(periodWithPlan(inputs, addDays(later.period.start, -1), today, later.plan)!);
+  }
+  return out;
+}
+
 function useNumbers(
   inputs: StatementInputs | undefined,
-  plan: Plan | null,
+  current: Plan | null,
   repId: string | null,
   today: string,
   selectedDate: string | null,
 ) {
   const { f, locale } = useI18n();
   return useMemo(() => {
-    if (!inputs || !plan || !repId) return null;
-    const kind = plan.period;
-    const fy = plan.fiscalYearStartMonth ?? 1;
-    const { periods, current } = pickerPeriods(today, kind, fy);
-    const selected = periodContaining(selectedDate ?? today, kind, fy);
-    const base = {
-      plan,
-      quotas: inputs.quotas,
-      deals: inputs.deals,
-      fxRates: inputs.fxRates,
-      repId,
-    };
-    const kpis = computeKpis({ ...base, asOf: today, periodStart: selected.start });
-    let from = selected;
-    for (let i = 1; i < HISTORY; i++) from = previousPeriod(from, kind, fy);
-    const statements = computeStatements({ ...base, from: from.start, to: selected.start });
-    const history: PeriodPoint[] = statements.map((s) => ({
+    if (!inputs || !current || !repId) return null;
+    const fy = current.fiscalYearStartMonth ?? 1;
+    const { periods, current: now } = pickerPeriods(today, current.period, fy);
+    const base = { quotas: inputs.quotas, deals: inputs.deals, fxRates: inputs.fxRates, repId };
+    const runs = periodsWithPlans(inputs, current, selectedDate ?? today, today);
+    const selected = runs[runs.length - 1]!;
+    const kpis = computeKpis({
+      ...base,
+      plan: selected.plan,
+      asOf: today,
+      periodStart: selected.period.start,
+    });
+    const statements = runs.map(({ plan, period }) =>
+      computeStatement({ ...base, plan, periodStart: period.start }),
+    );
+    const history: PeriodPoint[] = statements.map((s, i) => ({
       start: s.periodStart,
       label: f.period(s.periodStart, s.periodEnd),
-      shortLabel: shortPeriodLabel({ start: s.periodStart, end: s.periodEnd }, kind, locale),
+      shortLabel: shortPeriodLabel(
+        { start: s.periodStart, end: s.periodEnd },
+        runs[i]!.plan.period,
+        locale,
+      ),
       attainment: s.attainment,
       credited: s.credited,
       quota: s.quota,
       total: s.total,
-      selected: s.periodStart === selected.start,
+      selected: s.periodStart === selected.period.start,
     }));
-    const statement = statements[statements.length - 1]!;
     return {
       kpis,
-      statement,
+      statement: statements[statements.length - 1]!,
+      plan: selected.plan,
       history,
-      selected,
-      isCurrentPeriod: selected.start === current.start,
+      selected: selected.period,
+      isCurrentPeriod: selected.period.start === now.start,
       periods: periods.map((p) => ({
         start: p.start,
         end: p.end,
         label: f.period(p.start, p.end),
-        current: p.start === current.start,
+        current: p.start === now.start,
       })),
       dealNames: new Map(inputs.deals.map((d) => [d.id, d.name])),
     };
-  }, [inputs, plan, repId, today, selectedDate, f, locale]);
+  }, [inputs, current, repId, today, selectedDate, f, locale]);
 }
 
 /** My numbers: the signed-in user's (or, for a manager, a rep's) figures, computed locally. */
@@ -112,12 +130,14 @@ export function NumbersContainer() {
       </EmptyState>
     );
   }
-  const boundaries = plan.tiers.flatMap((tier) => (tier.upTo === null ? [] : [tier.upTo]));
+  // The selected period's own plan version: its tiers are the ones marked.
+  const { tiers } = numbers.plan;
+  const boundaries = tiers.flatMap((tier) => (tier.upTo === null ? [] : [tier.upTo]));
   return (
     <NumbersView
       kpis={numbers.kpis}
       statement={numbers.statement}
-      tierRates={plan.tiers.map((tier) => tier.rate)}
+      tierRates={tiers.map((tier) => tier.rate)}
       boundaries={boundaries}
       isCurrentPeriod={numbers.isCurrentPeriod}
       periods={numbers.periods}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useWorkbenchData } from '../../data-contract/WorkbenchDataProvider';
 import { DEFAULT_PREFERENCES } from '../../data-contract/types';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -9,7 +9,15 @@ import { listShortcuts } from '../../workbench/shortcuts';
 import { useRegistry } from '../../workbench/ViewRegistry';
 import { SettingsView } from './SettingsView';
 
-export function SettingsContainer() {
+export function SettingsContainer({
+  account,
+  onSignIn,
+}: {
+  /** Replaces the account section (the options page shows its sign-in form there). */
+  account?: ReactNode;
+  /** "Change server or account…": the options page by default. */
+  onSignIn?: () => void;
+} = {}) {
   const { t } = useI18n();
   const data = useWorkbenchData();
   const host = useHost();
@@ -38,7 +46,7 @@ export function SettingsContainer() {
         sidebar={host.sidebar ?? null}
         shortcuts={listShortcuts(registry, host.platform, t, browserShortcuts)}
         now={host.now()}
-        onSignIn={actions.openSignIn}
+        onSignIn={onSignIn ?? actions.openSignIn}
         onSignOut={(clearLocalData) => actions.signOut({ clearLocalData })}
         onSyncNow={actions.syncNow}
         onDismissRejection={actions.dismissRejection}
@@ -50,6 +58,7 @@ export function SettingsContainer() {
         onRemoveHost={actions.removeHost}
         onChangeBrowserShortcuts={actions.openShortcutSettings}
         syncHeadingRef={syncHeadingRef}
+        account={account}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { User } from '../../../lib/domain';
 import type {
   AddHostResult,
@@ -33,18 +33,22 @@ export interface SettingsViewProps {
   onRemoveHost(pattern: string): Promise<void>;
   onChangeBrowserShortcuts(): void;
   syncHeadingRef?: Ref<HTMLHeadingElement>;
+  /** Shown instead of the account section (the options page: its sign-in form). */
+  account?: ReactNode;
 }
 
 /** Settings (also shown by the options page): account, sync, look, sidebar, shortcuts, CRMs. */
 export function SettingsView(props: SettingsViewProps) {
   return (
     <div className="settings">
-      <AccountSection
-        me={props.me}
-        serverUrl={props.sync?.serverUrl ?? null}
-        onSignIn={props.onSignIn}
-        onSignOut={props.onSignOut}
-      />
+      {props.account ?? (
+        <AccountSection
+          me={props.me}
+          serverUrl={props.sync?.serverUrl ?? null}
+          onSignIn={props.onSignIn}
+          onSignOut={props.onSignOut}
+        />
+      )}
       {props.me ? (
         <SyncSection
           sync={props.sync}

@@ -12,7 +12,7 @@ import {
 } from '../schemas';
 import { clip } from './format';
 import { builtInRules } from './rules';
-import type { CoachingKpis, CoachingRule, RuleFinding } from './types';
+import type { CoachingKpis, CoachingRule, EvaluatedPrompt, RuleFinding } from './types';
 import { visiblePrompts } from './visibility';
 
 export interface CoachingInput {
@@ -68,8 +68,8 @@ function toPrompt(
   finding: RuleFinding,
   repId: string,
   dealId?: string,
-): CoachingPrompt {
-  const prompt: CoachingPrompt = {
+): EvaluatedPrompt {
+  const prompt: EvaluatedPrompt = {
     id: coachingPromptId(rule.id, dealId ?? repId),
     ruleId: rule.id,
     severity: rule.severity,
@@ -78,6 +78,7 @@ function toPrompt(
     repId,
   };
   if (dealId !== undefined) prompt.dealId = dealId;
+  if (finding.message !== undefined) prompt.message = finding.message;
   return prompt;
 }
 
@@ -87,10 +88,10 @@ function toPrompt(
  * `deals` counts as having none and goes with the rep prompts); then by id in code-point
  * order.
  */
-export function sortPrompts(
-  prompts: readonly CoachingPrompt[],
+export function sortPrompts<P extends CoachingPrompt>(
+  prompts: readonly P[],
   deals: readonly Deal[],
-): CoachingPrompt[] {
+): P[] {
   const closeDates = new Map<string, string>();
   for (const deal of deals) if (!closeDates.has(deal.id)) closeDates.set(deal.id, deal.closeDate);
   const closeOf = (p: CoachingPrompt) =>
@@ -109,9 +110,11 @@ export function sortPrompts(
  * run once on the KPIs. Rules in `settings.disabledRules` are skipped. Prompt ids are
  * deterministic (`${ruleId}:${dealId ?? repId}`), so a dismissal made on one device hides
  * the same prompt on every other. Manager prompts for this rep are merged in (a prompt id
- * seen twice is kept once, the first). Pure: the same input gives the same output.
+ * seen twice is kept once, the first). A rule's prompt carries `message` (its title and detail
+ * as message ids and arguments, for the UI to word in the reader's language) besides the
+ * English `title` and `detail`. Pure: the same input gives the same output.
  */
-export function evaluateCoaching(input: CoachingInput): CoachingPrompt[] {
+export function evaluateCoaching(input: CoachingInput): EvaluatedPrompt[] {
   const { repId, asOf } = input;
   const settings = input.settings ?? defaultSettings;
   const thresholds = settings.coaching;
@@ -121,7 +124,7 @@ export function evaluateCoaching(input: CoachingInput): CoachingPrompt[] {
   const planCurrency = kpis?.currency ?? null;
   const fx = input.fxRates ? fxIndexFor(input.fxRates) : null;
 
-  const prompts: CoachingPrompt[] = [];
+  const prompts: EvaluatedPrompt[] = [];
   const dealRules = rules.filter((r) => r.scope === 'deal');
   for (const deal of input.deals) {
     if (!isCoachableDeal(deal, repId)) continue;
@@ -149,7 +152,7 @@ export function evaluateCoaching(input: CoachingInput): CoachingPrompt[] {
     if (prompt.repId === repId) prompts.push(prompt);
   }
 
-  const byId = new Map<string, CoachingPrompt>();
+  const byId = new Map<string, EvaluatedPrompt>();
   for (const p of prompts) if (!byId.has(p.id)) byId.set(p.id, p);
   const unique = [...byId.values()];
   const shown = input.promptStates

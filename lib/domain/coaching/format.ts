@@ -17,21 +17,31 @@ export function money(amount: number, currency: string): string {
 }
 
 /**
- * A number with at most `decimals` decimals, cut toward zero (never rounded up, so a value
- * just below a threshold never reads as the threshold): 2.996 → "2.99", 3 → "3".
+ * `value` with at most `decimals` decimals, cut toward zero (never rounded up, so a value just
+ * below a threshold never reads as the threshold): 2.996 → 2.99, 3 → 3.
  */
-export function truncated(value: number, decimals: number): string {
+export function cutTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   // The small nudge absorbs binary noise (1.15 × 100 = 114.99999999999999).
   const cut = Math.trunc(value * factor + (value >= 0 ? 1e-9 : -1e-9)) / factor;
-  return String(cut === 0 ? 0 : cut);
+  return cut === 0 ? 0 : cut;
 }
 
-/** A number rounded to at most `decimals` decimals: 12.34 → "12.3", 10 → "10". */
-export function rounded(value: number, decimals: number): string {
+/** `cutTo` written out: 2.996 → "2.99", 3 → "3". */
+export function truncated(value: number, decimals: number): string {
+  return String(cutTo(value, decimals));
+}
+
+/** `value` rounded half away from zero to at most `decimals` decimals: 12.34 → 12.3. */
+export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   const r = Math.round(Math.abs(value) * factor) / factor;
-  return String(value < 0 && r !== 0 ? -r : r);
+  return value < 0 && r !== 0 ? -r : r;
+}
+
+/** `roundTo` written out: 12.34 → "12.3", 10 → "10". */
+export function rounded(value: number, decimals: number): string {
+  return String(roundTo(value, decimals));
 }
 
 /** A fraction as a percentage: 0.12 → "12%", 0.125 → "12.5%". */

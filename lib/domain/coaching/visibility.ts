@@ -23,12 +23,12 @@ function supersedes(a: PromptState, b: PromptState): boolean {
  * reader has several states for one prompt (two devices), the latest `updatedAt` wins.
  * Other users' states never apply: a manager's dismissal does not hide the rep's prompt.
  */
-export function visiblePrompts(
-  prompts: readonly CoachingPrompt[],
+export function visiblePrompts<P extends CoachingPrompt>(
+  prompts: readonly P[],
   states: readonly PromptState[],
   userId: string,
   now: string,
-): CoachingPrompt[] {
+): P[] {
   const latest = new Map<string, PromptState>();
   for (const state of states) {
     if (state.userId !== userId) continue;

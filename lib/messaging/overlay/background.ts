@@ -9,6 +9,8 @@ import {
   TOGGLE_COMMAND,
   isSidebarSender,
   type LocateResponse,
+  type OverlayRequest,
+  type ShowResponse,
   type ToggleResponse,
 } from './protocol';
 import {
@@ -19,7 +21,7 @@ import {
 } from './schemas';
 
 /**
- * The background's part of the overlay: the keyboard command and the popup's toggle are
+ * The background's part of the overlay: the keyboard command's toggle and the popup's show are
  * forwarded to the tab's top-frame content script; the sidebar can ask which tab it is in; the
  * options page adds and removes custom hosts; the custom-host registration is re-synced on
  * start-up and when permissions change. Wire it with one call in `entrypoints/background.ts`:
@@ -68,22 +70,43 @@ export interface OverlayBackgroundApi extends DynamicHostsApi {
   };
 }
 
-/** Sends the toggle to a tab's top frame (the active tab of the last focused window by default). */
-export async function toggleOverlayInTab(
+/**
+ * Sends a toggle or show to a tab's top frame (the active tab of the last focused window by
+ * default) and returns the content script's answer: `{ ok: true, collapsed }`, `{ ok: false,
+ * reason: 'disabled' }` on a CRM the user turned Attain off for, `no-tab` or `no-overlay`.
+ */
+async function sendToOverlay(
   api: Pick<OverlayBackgroundApi, 'tabs'>,
+  request: OverlayRequest,
   tabId?: number,
 ): Promise<ToggleResponse> {
   const id =
     tabId ?? (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? undefined;
   if (id === undefined) return { ok: false, reason: 'no-tab' };
   try {
-    const answer = await api.tabs.sendMessage(id, { type: 'overlay.toggle' }, { frameId: 0 });
+    const answer = await api.tabs.sendMessage(id, request, { frameId: 0 });
     const parsed = toggleResponseSchema.safeParse(answer);
     return parsed.success ? parsed.data : { ok: false, reason: 'no-overlay' };
   } catch {
     // No content script in that tab: not a CRM page, or one opened before Attain was installed.
     return { ok: false, reason: 'no-overlay' };
   }
+}
+
+/** Collapses or expands the overlay in a tab (the keyboard command). */
+export function toggleOverlayInTab(
+  api: Pick<OverlayBackgroundApi, 'tabs'>,
+  tabId?: number,
+): Promise<ToggleResponse> {
+  return sendToOverlay(api, { type: 'overlay.toggle' }, tabId);
+}
+
+/** Expands the overlay in a tab, or leaves it expanded (the popup's "open the sidebar"). */
+export function showOverlayInTab(
+  api: Pick<OverlayBackgroundApi, 'tabs'>,
+  tabId?: number,
+): Promise<ShowResponse> {
+  return sendToOverlay(api, { type: 'overlay.show' }, tabId);
 }
 
 /** Whether a sender is one of this extension's own pages (not a content script, not a web page). */
@@ -123,6 +146,8 @@ async function answer(
   switch (request.type) {
     case 'overlay.toggle':
       return toggleOverlayInTab(api, sender.tab?.id);
+    case 'overlay.show':
+      return showOverlayInTab(api, sender.tab?.id);
     case 'overlay.locate': {
       const tabId = sender.tab?.id;
       if (!isSidebarSender(sender, api.runtime) || tabId === undefined) {

@@ -1,5 +1,5 @@
 import { toMatchPattern, type CrmFamily } from './hosts';
-import type { ToggleResponse } from './protocol';
+import type { ShowResponse, ToggleResponse } from './protocol';
 import { hostsResponseSchema, toggleResponseSchema, type HostsResponse } from './schemas';
 
 /**
@@ -12,12 +12,27 @@ export interface OverlayClientApi {
   permissions: { request(permissions: { origins: string[] }): Promise<boolean> };
 }
 
-/** Popup: show or hide the overlay in the active tab. */
-export async function requestOverlayToggle(
+/** Shows or hides the overlay in the active tab. */
+export function requestOverlayToggle(
   api: Pick<OverlayClientApi, 'runtime'>,
 ): Promise<ToggleResponse> {
+  return askOverlay(api, { type: 'overlay.toggle' });
+}
+
+/**
+ * Popup: shows the overlay in the active tab, or leaves it shown (never hides it, so a second
+ * click or a race with the keyboard shortcut cannot close it).
+ */
+export function requestOverlayShow(api: Pick<OverlayClientApi, 'runtime'>): Promise<ShowResponse> {
+  return askOverlay(api, { type: 'overlay.show' });
+}
+
+async function askOverlay(
+  api: Pick<OverlayClientApi, 'runtime'>,
+  message: { type: 'overlay.toggle' | 'overlay.show' },
+): Promise<ToggleResponse> {
   const parsed = toggleResponseSchema.safeParse(
-    await api.runtime.sendMessage({ type: 'overlay.toggle' }).catch(() => undefined),
+    await api.runtime.sendMessage(message).catch(() => undefined),
   );
   return parsed.success ? parsed.data : { ok: false, reason: 'no-answer' };
 }

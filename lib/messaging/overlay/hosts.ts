@@ -34,6 +34,24 @@ export interface CustomHost {
 /** `browser.storage.local` key of the custom host list (`CustomHost[]`; not secret). */
 export const CUSTOM_HOSTS_KEY = 'overlay:customHosts';
 
+/**
+ * `browser.storage.local` key of the user's preferences (theme, language, enabled CRMs; not
+ * secret). The extension pages read them whole (components/data/preferences.ts); the content
+ * script reads only `enabledCrms`, with `isCrmEnabled`.
+ */
+export const PREFERENCES_KEY = 'attain:preferences';
+
+/**
+ * Whether the stored preferences leave the overlay on for `crm` (a lib/crm `CrmId`; null when
+ * the page's CRM is not known). Checked by hand (no zod in the content script): the overlay is
+ * on unless `enabledCrms` is a list without `crm`. Preferences missing or of another shape mean
+ * the defaults, every CRM on, as `parsePreferences` reads them.
+ */
+export function isCrmEnabled(preferences: unknown, crm: string | null): boolean {
+  const enabled = (preferences as { enabledCrms?: unknown } | null | undefined)?.enabledCrms;
+  return crm === null || !Array.isArray(enabled) || enabled.includes(crm);
+}
+
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 function isHostName(host: string): boolean {

@@ -1,7 +1,7 @@
 /**
  * The overlay protocol: what the CRM page's content script and the sidebar page (an extension
  * page in an iframe the content script mounts) say to each other over a runtime port, and the
- * one-shot runtime messages around it (toggle, locate).
+ * one-shot runtime messages around it (toggle, show, locate).
  *
  * This module ships in the content script, so it imports nothing (no zod): the content script
  * checks what it receives with the hand-written parsers below. The sidebar, popup and background
@@ -98,12 +98,31 @@ export type SidebarToContent =
 
 // ——— one-shot runtime messages ———
 
-/** Popup → background, and background → the tab's content script (frame 0). */
+/**
+ * Background → the tab's content script (frame 0): collapse an expanded overlay, expand a
+ * collapsed one. From the `toggle-sidebar` command (and any extension page, via the background).
+ */
 export interface ToggleRequest {
   type: 'overlay.toggle';
 }
-/** The content script's answer; the background answers `{ ok: false }` when no overlay runs in the tab. */
+/**
+ * Popup → background → the tab's content script: expand the overlay, or leave it expanded.
+ * Idempotent, unlike the toggle: "open the sidebar" never closes it.
+ */
+export interface ShowRequest {
+  type: 'overlay.show';
+}
+/** What the background may ask of the content script. */
+export type OverlayRequest = ToggleRequest | ShowRequest;
+/**
+ * The content script's answer to a toggle or show: the overlay's state after it, or why there is
+ * none: `disabled` (the user turned Attain off for this CRM, `OVERLAY_DISABLED`); the background
+ * answers `no-tab` or `no-overlay` when no content script answers at all.
+ */
 export type ToggleResponse = { ok: true; collapsed: boolean } | { ok: false; reason: string };
+export type ShowResponse = ToggleResponse;
+/** The `reason` of a content script that runs on a CRM the user turned Attain off for. */
+export const OVERLAY_DISABLED = 'disabled';
 
 /** Sidebar → background: which tab am I in (fallback where `tabs.getCurrent()` gives nothing). */
 export interface LocateRequest {
@@ -172,9 +191,13 @@ export function parseSidebarMessage(value: unknown): SidebarToContent | null {
   }
 }
 
-/** Whether a runtime message is the background's toggle request. */
-export function isToggleRequest(value: unknown): value is ToggleRequest {
-  return isDict(value) && value.type === 'overlay.toggle' && hasOnly(value, ['type']);
+/** The type of the background's toggle or show request, or null for any other runtime message. */
+export function overlayRequestType(value: unknown): OverlayRequest['type'] | null {
+  return isDict(value) &&
+    hasOnly(value, ['type']) &&
+    (value.type === 'overlay.toggle' || value.type === 'overlay.show')
+    ? value.type
+    : null;
 }
 
 /**

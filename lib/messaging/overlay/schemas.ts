@@ -57,6 +57,7 @@ export const overlayEstimateSchema = z.strictObject({
   tone: z.enum(['neutral', 'positive', 'caution', 'negative']),
 });
 
+/** The content script's answer to `overlay.toggle` and `overlay.show` (`ToggleResponse`). */
 export const toggleResponseSchema = z.union([
   z.strictObject({ ok: z.literal(true), collapsed: z.boolean() }),
   z.strictObject({ ok: z.literal(false), reason: z.string() }),
@@ -70,6 +71,7 @@ export const locateResponseSchema = z.union([
 /** Runtime messages the background answers for the overlay (see `./background`). */
 export const overlayRuntimeRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('overlay.toggle') }),
+  z.strictObject({ type: z.literal('overlay.show') }),
   z.strictObject({ type: z.literal('overlay.locate') }),
   z.strictObject({ type: z.literal('overlay.hosts.list') }),
   z.strictObject({

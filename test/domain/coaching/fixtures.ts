@@ -1,4 +1,11 @@
-import type { CoachingKpis } from '../../../lib/domain/coaching';
+import {
+  builtInRules,
+  type CoachingKpis,
+  type CoachingMessage,
+  type DealRule,
+  type PromptMessage,
+  type RepRule,
+} from '../../../lib/domain/coaching';
 import { defaultSettings, type Deal, type Settings } from '../../../lib/domain/schemas';
 
 /** Every test looks from this day. */
@@ -49,3 +56,61 @@ export function settings(
 ): Settings {
   return { coaching: { ...defaultSettings.coaching, ...coaching }, disabledRules };
 }
+
+const rule = <R extends DealRule | RepRule>(id: string) =>
+  builtInRules.find((r) => r.id === id) as R;
+
+export function dealFinding(
+  id: string,
+  overrides: Partial<Deal>,
+  thresholds = settings().coaching,
+) {
+  const d = deal(overrides);
+  return rule<DealRule>(id).evaluate({
+    repId: 'rep-1',
+    deal: d,
+    asOf: AS_OF,
+    thresholds,
+    planCurrency: 'USD',
+    amountInPlanCurrency: d.amount,
+  });
+}
+
+export function repFinding(id: string, overrides: Partial<CoachingKpis>) {
+  return rule<RepRule>(id).evaluate({
+    repId: 'rep-1',
+    kpis: kpis(overrides),
+    asOf: AS_OF,
+    thresholds: settings().coaching,
+  });
+}
+
+/** Every message in a finding, phrases included. */
+export function messagesOf(message: PromptMessage): CoachingMessage[] {
+  const all: CoachingMessage[] = [];
+  const visit = (m: CoachingMessage) => {
+    all.push(m);
+    for (const a of Object.values(m.args)) if (a.kind === 'phrase' && a.message) visit(a.message);
+  };
+  visit(message.title);
+  visit(message.detail);
+  return all;
+}
+
+/** A finding of every rule in every variant (each message id is produced by one of them). */
+export const everyFinding = () => [
+  dealFinding('close-date-past', { closeDate: '2026-10-12' }),
+  dealFinding('close-date-pushed', { closeDatePushCount: 3 }),
+  dealFinding('large-deal-few-contacts', { amount: 80_000, contactCount: 1 }),
+  dealFinding('large-deal-few-contacts', { amount: 80_000, contactCount: 0 }),
+  dealFinding('no-next-step', { nextStep: undefined }),
+  dealFinding('no-recent-activity', { lastActivityDate: '2026-10-03' }),
+  dealFinding('no-recent-activity', { lastActivityDate: undefined, createdDate: '2026-09-01' }),
+  dealFinding('stuck-in-stage', { stageEnteredDate: '2026-09-24' }),
+  dealFinding('stuck-in-stage', { stageEnteredDate: '2026-09-24', stage: '  ' }),
+  repFinding('low-coverage', { coverage: 1.8 }),
+  repFinding('pace-behind', { pace: -0.12 }),
+  repFinding('next-tier-within-reach', { gapToNextTier: 4_000 }),
+  repFinding('next-tier-within-reach', { gapToNextTier: 0 }),
+  repFinding('next-tier-within-reach', { gapToNextTier: 500, nextTier: null, nextTierRate: null }),
+];

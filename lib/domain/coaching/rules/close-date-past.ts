@@ -1,5 +1,6 @@
 import { daysBetween, isIsoDate } from '../../dates';
 import { dealLabel, days } from '../format';
+import { arg, message } from '../messages';
 import type { DealRule } from '../types';
 
 /**
@@ -20,6 +21,13 @@ export const closeDatePast: DealRule = {
       detail:
         `${dealLabel(deal.name)} was due to close on ${deal.closeDate} and is still open. ` +
         'Move the close date to when you now expect it, or close the deal as won or lost.',
+      message: {
+        title: message('close-date-past.title', { count: arg.count(overdue) }),
+        detail: message('close-date-past.detail', {
+          deal: arg.deal(deal.name),
+          closeDate: arg.date(deal.closeDate),
+        }),
+      },
     };
   },
 };

@@ -1,4 +1,5 @@
 import { dealLabel, times } from '../format';
+import { arg, message } from '../messages';
 import type { DealRule } from '../types';
 
 /**
@@ -19,6 +20,14 @@ export const closeDatePushed: DealRule = {
       detail:
         `The close date of ${dealLabel(deal.name)} has moved ${times(pushes)}; it now reads ` +
         `${deal.closeDate}. Confirm the buyer's timeline and what still stands in the way.`,
+      message: {
+        title: message('close-date-pushed.title', { count: arg.count(pushes) }),
+        detail: message('close-date-pushed.detail', {
+          count: arg.count(pushes),
+          deal: arg.deal(deal.name),
+          closeDate: arg.date(deal.closeDate),
+        }),
+      },
     };
   },
 };

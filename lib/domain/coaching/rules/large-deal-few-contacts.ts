@@ -1,4 +1,5 @@
 import { dealLabel, money } from '../format';
+import { arg, message } from '../messages';
 import type { DealRule } from '../types';
 
 /**
@@ -28,6 +29,20 @@ export const largeDealFewContacts: DealRule = {
       detail:
         `${dealLabel(deal.name)} is worth ${money(deal.amount, deal.currency)} and has ${who}. ` +
         'Bring in more people (a champion, the economic buyer) so it survives if one of them leaves.',
+      message: {
+        title:
+          contacts === 0
+            ? message('large-deal-few-contacts.none.title')
+            : message('large-deal-few-contacts.title', { count: arg.count(contacts) }),
+        detail: message(
+          contacts === 0 ? 'large-deal-few-contacts.none.detail' : 'large-deal-few-contacts.detail',
+          {
+            deal: arg.deal(deal.name),
+            amount: arg.money(deal.amount, deal.currency),
+            ...(contacts === 0 ? {} : { count: arg.count(contacts) }),
+          },
+        ),
+      },
     };
   },
 };

@@ -1,6 +1,7 @@
 import { currencyDigits, toMinor } from '../../money';
 import { money, percent } from '../format';
-import type { RepRule } from '../types';
+import { arg, message } from '../messages';
+import type { MessageArg, RepRule } from '../types';
 
 /**
  * A motivating nudge: the next tier is within `nextTierWithinFraction` (default 10%) of
@@ -26,15 +27,37 @@ export const nextTierWithinReach: RepRule = {
     const tier = nextTier === null ? 'the next tier' : `tier ${nextTier}`;
     const rate = nextTierRate === null ? '' : ` (${percent(nextTierRate)})`;
     const paid = nextTierRate === null ? '' : `, paid at ${percent(nextTierRate)}`;
-    if (gapMinor === 0) {
+    const tierArg = arg.phrase(
+      nextTier === null
+        ? message('next-tier-within-reach.nextTier')
+        : message('next-tier-within-reach.tier', { tier: arg.count(nextTier) }),
+    );
+    const rateArg = (id: 'next-tier-within-reach.rate' | 'next-tier-within-reach.paidAt') =>
+      arg.phrase(nextTierRate === null ? null : message(id, { rate: arg.percent(nextTierRate) }));
+    const edge = gapMinor === 0;
+    const gapArg: Record<string, MessageArg> = edge ? {} : { gap: arg.money(gap, currency) };
+    const messages = {
+      title: message(edge ? 'next-tier-within-reach.edge.title' : 'next-tier-within-reach.title', {
+        ...gapArg,
+        tier: tierArg,
+        rate: rateArg('next-tier-within-reach.rate'),
+      }),
+      detail: message(
+        edge ? 'next-tier-within-reach.edge.detail' : 'next-tier-within-reach.detail',
+        { ...gapArg, tier: tierArg, paidAt: rateArg('next-tier-within-reach.paidAt') },
+      ),
+    };
+    if (edge) {
       return {
         title: `Your next deal takes you into ${tier}${rate}`,
         detail: `You are right at the edge of ${tier}: any further credit is in it${paid}.`,
+        message: messages,
       };
     }
     return {
       title: `${money(gap, currency)} more credit reaches ${tier}${rate}`,
       detail: `You are close: ${money(gap, currency)} more credit takes you into ${tier}${paid}.`,
+      message: messages,
     };
   },
 };

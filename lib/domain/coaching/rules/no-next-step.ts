@@ -1,4 +1,5 @@
 import { dealLabel } from '../format';
+import { arg, message } from '../messages';
 import type { DealRule } from '../types';
 
 /** An open deal with no next step written down (missing, empty or only spaces). */
@@ -14,6 +15,10 @@ export const noNextStep: DealRule = {
       detail:
         `${dealLabel(deal.name)} has no next step. ` +
         'Write down the next action, who does it and by when, so the deal keeps moving.',
+      message: {
+        title: message('no-next-step.title'),
+        detail: message('no-next-step.detail', { deal: arg.deal(deal.name) }),
+      },
     };
   },
 };

@@ -1,5 +1,6 @@
 import { daysBetween, isIsoDate } from '../../dates';
 import { dealLabel, days } from '../format';
+import { arg, message } from '../messages';
 import type { DealRule } from '../types';
 
 /**
@@ -24,6 +25,18 @@ export const noRecentActivity: DealRule = {
     return {
       title: `No activity for ${days(idle)} (since ${since})`,
       detail: `${what} Reach out to the buyer and log it, or update the deal if it has gone quiet.`,
+      message: {
+        title: message('no-recent-activity.title', {
+          count: arg.count(idle),
+          since: arg.date(since),
+        }),
+        detail: message(
+          deal.lastActivityDate !== undefined
+            ? 'no-recent-activity.detail'
+            : 'no-recent-activity.never.detail',
+          { deal: arg.deal(deal.name), since: arg.date(since) },
+        ),
+      },
     };
   },
 };

@@ -1,5 +1,6 @@
 import { daysBetween, isIsoDate } from '../../dates';
 import { clip, dealLabel, days } from '../format';
+import { arg, message } from '../messages';
 import type { DealRule } from '../types';
 
 /**
@@ -25,6 +26,22 @@ export const stuckInStage: DealRule = {
       detail:
         `${dealLabel(deal.name)} has not moved stage in ${days(stayed)}. ` +
         'Agree the step that moves it forward with the buyer, or requalify it.',
+      message: {
+        title: stage
+          ? message('stuck-in-stage.title', {
+              stage: arg.text(clip(stage, 60)),
+              count: arg.count(stayed),
+              since: arg.date(entered),
+            })
+          : message('stuck-in-stage.noStage.title', {
+              count: arg.count(stayed),
+              since: arg.date(entered),
+            }),
+        detail: message('stuck-in-stage.detail', {
+          deal: arg.deal(deal.name),
+          count: arg.count(stayed),
+        }),
+      },
     };
   },
 };
