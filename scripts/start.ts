@@ -7,7 +7,7 @@
  * 3. starts the demo CRM, which loads the seeded deals from the server;
  * 4. prints the URLs, the demo logins and the folder to load as an unpacked extension;
  * 5. where a display exists, opens Chromium with the extension loaded, signed in as a demo rep,
- *    on a demo deal.
+ *    on one of that rep's deals (the demo CRM's `/demo/api/showcase`).
  * Ctrl+C stops everything.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -77,6 +77,25 @@ async function waitFor(url: string, name: string, timeoutMs = 60_000): Promise<v
   throw new Error(`${name} did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
+/**
+ * A demo deal owned by the demo rep the browser signs in as (the demo CRM picks it: an open deal
+ * closing soon), once the demo CRM has loaded the deals from the server.
+ */
+async function showcaseUrl(timeoutMs = 60_000): Promise<string> {
+  const url = `${DEMO_URL}/demo/api/showcase?owner=${encodeURIComponent(DEMO_REP)}`;
+  const started = Date.now();
+  for (;;) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return `${DEMO_URL}${((await response.json()) as { path: string }).path}`;
+    } catch {
+      // not answering yet
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`${url} did not answer`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function stop(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -117,22 +136,37 @@ async function openBrowser(dealUrl: string): Promise<void> {
   const extensionId = new URL(worker.url()).host;
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const ask = (message: Record<string, unknown>) =>
+    options.evaluate(
+      (m) =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+          }
+        ).chrome.runtime.sendMessage(m),
+      message,
+    ) as Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>;
   // The demo CRM runs on loopback, which the extension may reach without a prompt.
-  await options.evaluate(
-    (origin) =>
-      (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-        }
-      ).chrome.runtime.sendMessage({ type: 'overlay.hosts.add', origin, crm: 'salesforce' }),
-    `http://127.0.0.1/*`,
-  );
-  const server = options.getByLabel('Server');
-  if (await server.isVisible().catch(() => false)) {
-    if (await server.isEditable()) await server.fill(SERVER_URL);
-    await options.getByLabel('Email').fill(DEMO_REP);
-    await options.getByLabel('Password').fill(DEMO_PASSWORD);
-    await options.getByRole('button', { name: 'Sign in' }).click();
+  await ask({ type: 'overlay.hosts.add', origin: 'http://127.0.0.1/*', crm: 'salesforce' });
+  // Signed in as the demo rep (the profile is kept: a later start may be signed in already).
+  const config = await ask({ type: 'auth.config' });
+  const account = (
+    config.data as
+      { account: { email: string; serverUrl: string; signedIn: boolean } | null } | undefined
+  )?.account;
+  if (!account?.signedIn || account.email !== DEMO_REP || account.serverUrl !== SERVER_URL) {
+    const answer = await ask({
+      type: 'auth.signIn',
+      serverUrl: SERVER_URL,
+      email: DEMO_REP,
+      password: DEMO_PASSWORD,
+    });
+    const result = answer.data as { ok: boolean; message?: string } | undefined;
+    if (!answer.ok || !result?.ok) {
+      log(
+        `signing in as ${DEMO_REP} failed: ${answer.error?.message ?? result?.message ?? 'unknown'}`,
+      );
+    }
   }
   const page = await context.newPage();
   await page.goto(dealUrl);
@@ -158,11 +192,18 @@ async function main(): Promise<void> {
   await waitFor(`${DEMO_URL}/lightning/o/Opportunity/list`, 'the demo CRM');
 
   const listUrl = `${DEMO_URL}/lightning/o/Opportunity/list`;
+  const dealUrl = await showcaseUrl().catch((error: unknown) => {
+    log(
+      `no demo deal of ${DEMO_REP} found (${error instanceof Error ? error.message : String(error)}): using the list`,
+    );
+    return listUrl;
+  });
   console.log(`
   Attain is running.
 
   Attain server   ${SERVER_URL}   (SQLite in ${DATA_DIR})
   Demo CRM        ${listUrl}
+  Demo deal       ${dealUrl}   (owned by ${DEMO_REP})
   Extension       ${EXTENSION_DIR}
                   chrome://extensions → Developer mode → Load unpacked → that folder;
                   then in Attain's options: server ${SERVER_URL}, add ${DEMO_URL} as a
@@ -178,7 +219,7 @@ async function main(): Promise<void> {
 
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (hasDisplay && existsSync(EXTENSION_DIR) && !process.env.ATTAIN_NO_BROWSER) {
-    await openBrowser(listUrl).catch((error: unknown) => {
+    await openBrowser(dealUrl).catch((error: unknown) => {
       log(`could not open Chromium: ${error instanceof Error ? error.message : String(error)}`);
     });
   } else if (!hasDisplay) {

@@ -23,3 +23,11 @@ export interface StatusResponse {
   pending: number;
   text: string;
 }
+
+/** `GET /demo/api/showcase?owner=<email>`: the deal to open first for that user. */
+export interface ShowcaseResponse {
+  crmId: string;
+  name: string;
+  /** The record page's path (`/lightning/r/Opportunity/<id>/view`). */
+  path: string;
+}

@@ -3,13 +3,14 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { compress } from 'hono/compress';
 import { z } from 'zod';
 import type { AttainConnector, ForwardOutcome } from '../attain/attain-connector';
-import type { PageContext } from '../pages/context';
+import { recordPath, type PageContext } from '../pages/context';
 import { renderDocument, syncStatusText } from '../pages/layout';
 import { resolvePage } from '../pages/resolve-page';
 import type { DealStore } from '../records/deal-store';
 import { applyEdit } from '../records/edit';
 import type { LocaleFormat } from '../records/locale-format';
-import type { PageResponse, SaveResponse, StatusResponse } from './api-types';
+import { showcaseDeal } from '../records/showcase';
+import type { PageResponse, SaveResponse, ShowcaseResponse, StatusResponse } from './api-types';
 import type { DemoAssets } from './assets';
 import { securityHeaders } from './security';
 
@@ -80,6 +81,14 @@ export function createDemoApp(deps: DemoAppDeps): Hono {
       pending: status.pending,
       text: syncStatusText(status),
     });
+  });
+
+  // The deal `npm start` opens the browser on: a demo user's (by email) first deal to show.
+  app.get('/demo/api/showcase', (c) => {
+    const user = deps.store.userByEmail(c.req.query('owner') ?? '');
+    const deal = user ? showcaseDeal(deps.store.list(), user.id, deps.today()) : null;
+    if (!deal) return c.json({ error: 'no deal for that user (yet)' }, 404);
+    return c.json<ShowcaseResponse>({ crmId: deal.crmId, name: deal.name, path: recordPath(deal) });
   });
 
   app.get('/demo/api/page', (c) => {

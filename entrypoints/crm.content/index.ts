@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CRM_MATCHES } from '../../lib/messaging/overlay/hosts';
+import { overlayLifetime } from './lifetime';
 import { startOverlay } from './start-overlay';
 
 /**
@@ -13,6 +14,15 @@ export default defineContentScript({
   matches: CRM_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    void startOverlay({ api: browser, doc: document, signal: ctx.signal });
+    // Not ctx.signal: the page can invalidate ctx (see lifetime.ts).
+    const signal = overlayLifetime({
+      doc: document,
+      ctx,
+      // ContentScriptContext's static (public at run time, private in WXT's types).
+      scriptStartedEvent: (ctx.constructor as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+        .SCRIPT_STARTED_MESSAGE_TYPE,
+      extensionId: () => browser.runtime?.id,
+    });
+    void startOverlay({ api: browser, doc: document, signal });
   },
 });

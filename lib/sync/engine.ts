@@ -409,7 +409,10 @@ export class SyncEngine {
           at: new Date(this.now()).toISOString(),
           ok: false,
           error: described,
-          offline: error instanceof NetworkError && !this.isOnline(),
+          // No answer at all (the server is down or out of reach, or the browser is offline):
+          // the user works offline from the local data. A timeout is a slow server: an error.
+          offline:
+            error instanceof NetworkError && (error.kind === 'unreachable' || !this.isOnline()),
         };
         if (last?.lastOkAt) row.lastOkAt = last.lastOkAt;
         await this.meta.put(row);

@@ -44,13 +44,18 @@ export async function getSurvey(trx: Db, id: string): Promise<SurveyRecord | nul
 }
 
 /**
- * Who hears about a survey: the teams or roles it is addressed to, or everyone. The pull
- * re-checks the exact audience (teams AND roles) before sending it.
+ * Who hears about a survey: the teams or roles it is addressed to, or everyone; a survey for
+ * reps also reaches the managers (who read the results of their teams' reps; a team audience
+ * reaches its managers already). The pull re-checks the exact rule (`canReadSurvey`) before
+ * sending it.
  */
 export function surveyAudiences(survey: Survey): string[] {
   const { teamIds, roles } = survey.audience;
   if (teamIds && teamIds.length > 0) return teamIds.map(audience.team);
-  if (roles && roles.length > 0) return roles.map(audience.role);
+  if (roles && roles.length > 0) {
+    const withManagers = roles.includes('rep') ? uniq([...roles, 'manager' as const]) : roles;
+    return withManagers.map(audience.role);
+  }
   return [audience.all];
 }
 

@@ -64,12 +64,19 @@ export function canReadAnnotation(
 /**
  * Surveys: admins read all; others read active surveys addressed to them (lib/domain's
  * `isInSurveyAudience`: an absent or empty list does not restrict; with both lists a user
- * must match both).
+ * must match both). Managers also read the active surveys that ask the reps of a team they
+ * manage, whose results they see (answering stays for the audience: `isAddressedTo`).
  */
 export function canReadSurvey(viewer: Viewer, survey: Survey): boolean {
   if (viewer.role === 'admin') return true;
   if (!survey.active) return false;
-  return isAddressedTo(survey, viewer);
+  return isAddressedTo(survey, viewer) || asksRepsManagedBy(survey, viewer);
+}
+
+function asksRepsManagedBy(survey: Survey, viewer: Pick<Viewer, 'managedTeamIds'>): boolean {
+  return viewer.managedTeamIds.some((teamId) =>
+    isInSurveyAudience(survey, { role: 'rep', teamIds: [teamId] }),
+  );
 }
 
 export function isAddressedTo(

@@ -662,6 +662,71 @@ describe.each(factories)('sync on $name', (factory) => {
   );
 
   it.skipIf(!factory.available)(
+    'a survey for reps reaches the reps asked and the managers of their teams (for its results), who may not answer it',
+    async () => {
+      const survey = {
+        name: 'Reps only',
+        companyName: 'Test Co',
+        cadence: 'quarter',
+        startsOn: '2026-01-01',
+        minGroupSize: 3,
+        minCommentGroupSize: 3,
+      };
+      const created = [
+        { ...survey, id: 'reps-pulse', audience: { roles: ['rep'] } },
+        { ...survey, id: 't1-reps-pulse', audience: { teamIds: ['t1'], roles: ['rep'] } },
+      ];
+      for (const body of created) {
+        expect((await api().post('/v1/admin/surveys', body, fx.tokens.admin)).status).toBe(201);
+      }
+      try {
+        const readers: Record<string, FixtureUser[]> = {
+          'survey/reps-pulse': ['r1', 'r2', 'r3', 'm1', 'm2', 'admin'],
+          'survey/t1-reps-pulse': ['r1', 'r2', 'm1', 'admin'],
+        };
+        for (const who of Object.keys(EXPECTED) as FixtureUser[]) {
+          const pulled = await pullAll(api(), fx.tokens[who], newClient());
+          for (const [entity, users] of Object.entries(readers)) {
+            expect(pulled.entities.has(entity), `${who} ${entity}`).toBe(users.includes(who));
+          }
+        }
+        // Incrementally too: the manager hears about a new one on their next pull.
+        const m2 = newClient();
+        const before = await pullAll(api(), fx.tokens.m2, m2);
+        await api().post(
+          '/v1/admin/surveys',
+          { ...survey, id: 'reps-pulse-2', audience: { roles: ['rep'] } },
+          fx.tokens.admin,
+        );
+        created.push({ ...survey, id: 'reps-pulse-2', audience: { roles: ['rep'] } });
+        const after = await pullPage(api(), fx.tokens.m2, m2, before.cursor);
+        expect((after.body.changes as Change[]).map(key)).toContain('survey/reps-pulse-2');
+        // Reading it is not being asked: the manager's answer is refused.
+        const answer = await push(api(), fx.tokens.m1, newClient(), [
+          {
+            seq: 1,
+            name: 'enps.respond',
+            args: {
+              id: crypto.randomUUID(),
+              surveyId: 'reps-pulse',
+              periodStart: '2026-04-01',
+              score: 9,
+            },
+          },
+        ]);
+        expect(answer.body.results[0]).toMatchObject({
+          status: 'rejected',
+          error: { code: 'forbidden' },
+        });
+      } finally {
+        for (const { id } of created) {
+          await api().delete(`/v1/admin/surveys/${id}`, fx.tokens.admin);
+        }
+      }
+    },
+  );
+
+  it.skipIf(!factory.available)(
     'a deal that changes hands: tombstones for who lost it, the deal and its notes for who got it',
     async () => {
       const r1 = newClient();

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -72,11 +72,23 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * A profile folder to use (created when missing) and keep: a later launch on the same folder
+   * finds the extension's storage as this one left it. By default a throwaway profile, deleted
+   * by close().
+   */
+  profileDir?: string;
+}
+
 export async function launchWithExtension(
   executablePath: string,
   extensionDir: string,
+  options: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'attain-e2e-profile-'));
+  const keep = options.profileDir !== undefined;
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'attain-e2e-profile-'));
+  if (keep) mkdirSync(profile, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
@@ -93,7 +105,7 @@ export async function launchWithExtension(
     serviceWorker,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keep) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

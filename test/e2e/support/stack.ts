@@ -167,9 +167,20 @@ export interface AttainBrowser extends ExtensionBrowser {
 export async function openAttainBrowser(
   executablePath: string,
   extensionDir: string,
-  options: { serverUrl: string; crmOrigin: string; email: string | null; password?: string },
+  options: {
+    serverUrl: string;
+    crmOrigin: string;
+    email: string | null;
+    password?: string;
+    /** Keep the browser profile in this folder (see launchWithExtension). */
+    profileDir?: string;
+  },
 ): Promise<AttainBrowser> {
-  const browser = await launchWithExtension(executablePath, extensionDir);
+  const browser = await launchWithExtension(
+    executablePath,
+    extensionDir,
+    options.profileDir !== undefined ? { profileDir: options.profileDir } : {},
+  );
   try {
     const extensionPage = await browser.context.newPage();
     await extensionPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -199,6 +210,9 @@ export async function signIn(
     serverUrl,
     email,
     password,
-  })) as { ok?: boolean; error?: unknown };
-  if (!answer?.ok) throw new Error(`signing in as ${email} failed: ${JSON.stringify(answer)}`);
+  })) as { ok?: boolean; data?: { ok?: boolean }; error?: unknown };
+  // The answer's envelope, then the sign-in's own result (a wrong password is a valid answer).
+  if (!answer?.ok || answer.data?.ok === false) {
+    throw new Error(`signing in as ${email} failed: ${JSON.stringify(answer)}`);
+  }
 }
