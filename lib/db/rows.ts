@@ -156,6 +156,11 @@ export interface SyncMetaRow {
   resetGen: number;
   /** A full resync started and its last page has not been applied yet. */
   resetting: boolean;
+  /**
+   * Server-owned tables that were empty when the current full resync began (a first sync):
+   * only its pages write them, so its sweep has nothing to remove there and skips them.
+   */
+  freshTables?: string[];
 }
 
 export interface SeqMetaRow {

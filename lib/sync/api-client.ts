@@ -9,6 +9,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../domain';
+import { isExactPullResponse } from './exact-checks';
 
 /** The server answered with an error status (its `{error:{code,message}}` body parsed). */
 export class ApiError extends Error {
@@ -129,8 +130,16 @@ export class ApiClient {
     return this.request('POST', '/v1/sync/push', pushResponseSchema, body);
   }
 
-  pull(body: PullRequest): Promise<PullResponse> {
-    return this.request('POST', '/v1/sync/pull', pullResponseSchema, body);
+  /**
+   * `signal` aborts this request only (a page asked for ahead that will not be applied). The
+   * answer is checked with an exact fast check first (lib/sync/exact-checks.ts), then with
+   * `pullResponseSchema` if that cannot vouch for it.
+   */
+  pull(body: PullRequest, signal?: AbortSignal): Promise<PullResponse> {
+    return this.request('POST', '/v1/sync/pull', pullResponseSchema, body, {
+      ...(signal ? { signal } : {}),
+      exact: isExactPullResponse,
+    });
   }
 
   /** A GET whose JSON answer is parsed with `schema` (server-only reads). */
@@ -143,11 +152,20 @@ export class ApiClient {
     path: string,
     schema: S,
     body?: unknown,
+    extra: {
+      /** Aborts this request only. */
+      signal?: AbortSignal;
+      /** True only for an answer `schema` accepts and returns unchanged (then not parsed). */
+      exact?: (json: unknown) => boolean;
+    } = {},
   ): Promise<S extends z.ZodType ? z.output<S> : null> {
     const outer = this.options.signal;
-    if (outer?.aborted) throw new AbortedError();
+    const own = extra.signal;
+    const aborted = () => outer?.aborted === true || own?.aborted === true;
+    if (aborted()) throw new AbortedError();
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+    const signals = [outer, own, timeout].filter((s): s is AbortSignal => s !== undefined);
+    const signal = signals.length === 1 ? timeout : AbortSignal.any(signals);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
@@ -164,7 +182,7 @@ export class ApiClient {
       });
       text = await response.text();
     } catch (error) {
-      if (outer?.aborted) throw new AbortedError();
+      if (aborted()) throw new AbortedError();
       if (timeout.aborted) {
         throw new NetworkError(
           'timeout',
@@ -182,6 +200,7 @@ export class ApiClient {
     } catch {
       throw new ProtocolError(`The server's answer to ${method} ${path} is not JSON.`);
     }
+    if (extra.exact?.(json)) return json as never;
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];

@@ -36,6 +36,7 @@ import {
   type ServerRow,
   type SyncMetaRow,
 } from '../db';
+import { isExactAnnotation, isExactDeal } from './exact-checks';
 
 /** How each entity that travels in a pull is validated before it is stored. */
 const ENTITY_SCHEMAS: Record<EntityName, z.ZodType> = {
@@ -55,11 +56,22 @@ const ENTITY_SCHEMAS: Record<EntityName, z.ZodType> = {
   settings: settingsSchema,
 };
 
-/** An entity value from the server, validated as a pull validates it. */
+/** Exact fast checks (the value is what the schema would return) for the bulk entities. */
+const EXACT_CHECKS: Partial<Record<EntityName, (value: unknown) => boolean>> = {
+  deal: isExactDeal,
+  annotation: isExactAnnotation,
+};
+
+/**
+ * An entity value from the server, validated as a pull validates it: with its zod schema,
+ * or for deals and notes first with an exact fast check (lib/sync/exact-checks.ts) that
+ * accepts only what the schema accepts unchanged; anything else goes to the schema.
+ */
 export function parseEntity(
   entity: EntityName,
   value: unknown,
 ): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (EXACT_CHECKS[entity]?.(value)) return { ok: true, value };
   const parsed = ENTITY_SCHEMAS[entity].safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const first = parsed.error.issues[0];
@@ -274,53 +286,143 @@ export interface PullApplyResult {
   rejected: number;
 }
 
-async function applyChange(
-  db: AttainDatabase,
-  change: Change,
-  gen: number,
-  onInvalid: (change: Change, message: string) => void,
-): Promise<boolean> {
-  const table = tableOf(db, change.entity);
-  if (change.op === 'del') {
-    if (isLocalEntity(change.entity)) {
-      await writeLocalRow(db, change.entity, change.id, null, gen);
-    } else {
-      await table.delete(change.id);
+/** What a page leaves of one entity: its last valid value (`server`), or null (deleted). */
+export interface FinalChange {
+  entity: EntityName;
+  id: string;
+  server: { value: unknown; version: number } | null;
+}
+
+/**
+ * A pull page checked and reduced, ready to be written: what `applyPullPage` does before its
+ * transaction, which the engine does as soon as a page arrives (while the page before it is
+ * being written).
+ */
+export interface ValidatedPullPage {
+  readonly page: PullResponse;
+  /** The last valid change of each entity, by entity then id. */
+  readonly finals: ReadonlyMap<EntityName, ReadonlyMap<string, FinalChange>>;
+  /** Entities with at least one valid change. */
+  readonly entities: ReadonlySet<EntityName>;
+  /** Changes skipped because their value failed validation, and why. */
+  readonly invalid: ReadonlyArray<{ change: Change; message: string }>;
+}
+
+/**
+ * Validates a page's changes and reduces them to one per entity: each change replaces the
+ * whole entity (a put its value, a del its absence), so applying the last valid one gives
+ * what applying them all in order gives. A change whose value fails validation is skipped
+ * (the previous one stands). No IndexedDB access: pure work on the page.
+ */
+export function validatePullPage(page: PullResponse): ValidatedPullPage {
+  const finals = new Map<EntityName, Map<string, FinalChange>>();
+  const entities = new Set<EntityName>();
+  const invalid: Array<{ change: Change; message: string }> = [];
+  for (const change of page.changes) {
+    let server: FinalChange['server'] = null;
+    if (change.op !== 'del') {
+      const parsed = parseEntity(change.entity, change.value);
+      if (!parsed.ok) {
+        invalid.push({ change, message: parsed.message });
+        continue;
+      }
+      server = { value: parsed.value, version: change.version };
     }
-    return true;
+    let ofEntity = finals.get(change.entity);
+    if (!ofEntity) finals.set(change.entity, (ofEntity = new Map()));
+    ofEntity.set(change.id, { entity: change.entity, id: change.id, server });
+    entities.add(change.entity);
   }
-  const parsed = parseEntity(change.entity, change.value);
-  if (!parsed.ok) {
-    onInvalid(change, parsed.message);
-    return false;
-  }
-  if (isLocalEntity(change.entity)) {
-    await writeLocalRow(
-      db,
-      change.entity,
-      change.id,
-      { value: parsed.value, version: change.version },
-      gen,
-    );
+  return { page, finals, entities, invalid };
+}
+
+function isValidated(page: PullResponse | ValidatedPullPage): page is ValidatedPullPage {
+  return 'finals' in page;
+}
+
+/**
+ * Writes the final changes of one entity with bulk operations: the requests of a page go to
+ * IndexedDB together instead of one round trip each (a first sync writes tens of thousands).
+ */
+async function writeFinals(
+  db: AttainDatabase,
+  entity: EntityName,
+  finals: readonly FinalChange[],
+  gen: number,
+): Promise<void> {
+  const table = tableOf(db, entity);
+  const removed: string[] = [];
+  const rows: Array<Record<string, unknown>> = [];
+  if (!isLocalEntity(entity)) {
+    for (const f of finals) {
+      if (!f.server) {
+        removed.push(f.id);
+        continue;
+      }
+      const row: ServerRow<unknown> & Record<string, unknown> = {
+        ...serverIndexFields(entity, f.server.value),
+        id: f.id,
+        version: f.server.version,
+        value: f.server.value,
+        gen,
+      };
+      rows.push(row);
+    }
   } else {
-    const row: ServerRow<unknown> & Record<string, unknown> = {
-      ...serverIndexFields(change.entity, parsed.value),
-      id: change.id,
-      version: change.version,
-      value: parsed.value,
-      gen,
-    };
-    await table.put(row);
+    const ids = finals.map((f) => f.id);
+    const pending = await pendingForMany(db, entity, ids);
+    const previous = (await table.bulkGet(ids)) as Array<Record<string, unknown> | undefined>;
+    finals.forEach((f, i) => {
+      const mutations = pending.get(f.id) ?? [];
+      const value = replay(f.server?.value ?? null, mutations);
+      if (value === null && f.server === null && mutations.length === 0) {
+        removed.push(f.id);
+        return;
+      }
+      const row: LocalRow<unknown> & Record<string, unknown> = {
+        ...localIndexFields(entity, value ?? f.server?.value ?? null, previous[i]),
+        id: f.id,
+        value,
+        server: f.server,
+        gen,
+      };
+      rows.push(row);
+    });
   }
-  return true;
+  if (removed.length > 0) await table.bulkDelete(removed);
+  if (rows.length > 0) await table.bulkPut(rows);
+}
+
+/** The pending mutations of these entities, by id, oldest first. */
+async function pendingForMany(
+  db: AttainDatabase,
+  entity: LocalEntityName,
+  ids: readonly string[],
+): Promise<Map<string, OutboxRow[]>> {
+  const out = new Map<string, OutboxRow[]>();
+  if (ids.length === 0 || (await db.outbox.count()) === 0) return out;
+  const rows = await db.outbox
+    .where('[entity+entityId]')
+    .anyOf(ids.map((id) => [entity, id]))
+    .sortBy('seq');
+  for (const row of rows) {
+    const list = out.get(row.entityId);
+    if (list) list.push(row);
+    else out.set(row.entityId, [row]);
+  }
+  return out;
 }
 
 /**
  * The end of a full resync: rows the server did not send again are gone for this user,
  * except entities with pending mutations (kept as the user sees them, with no server value).
+ * `fresh` tables were empty when the resync began: every row in them came from its pages
+ * (server-owned tables are written only by pulls), so there is nothing to sweep there, and a
+ * first sync does not read back the tens of thousands of rows it has just written.
  */
-async function sweep(db: AttainDatabase, gen: number): Promise<void> {
+async function sweep(db: AttainDatabase, gen: number, fresh: ReadonlySet<string>): Promise<void> {
   for (const table of syncedTables(db)) {
+    if (fresh.has(table.name)) continue;
     const stale = (await table.filter((r) => r.gen !== gen).toArray()) as Array<{ id: string }>;
     if (stale.length === 0) continue;
     const entity = (Object.keys(TABLE_OF_ENTITY) as EntityName[]).find(
@@ -339,16 +441,27 @@ async function sweep(db: AttainDatabase, gen: number): Promise<void> {
   }
 }
 
+/** The server-owned tables with no row (local tables also get the user's own writes). */
+async function emptyServerTables(db: AttainDatabase): Promise<string[]> {
+  const entities = (Object.keys(TABLE_OF_ENTITY) as EntityName[]).filter((e) => !isLocalEntity(e));
+  const empty: string[] = [];
+  for (const entity of entities) {
+    const table = tableOf(db, entity);
+    if ((await table.count()) === 0) empty.push(table.name);
+  }
+  return empty;
+}
+
 /**
  * Applies one pull page in ONE transaction with its cursor: first the outbox rows the page
  * acknowledges (`lastMutationSeq`, with the rejections among them kept for the user), then
- * the changes (an entity with pending mutations keeps them replayed on the new server
- * value), then the cursor. `reset` starts a full resync: rows it does not confirm by its
- * last page are swept.
+ * the changes (the last one of each entity, written in bulk; an entity with pending mutations
+ * keeps them replayed on the new server value), then the cursor. `reset` starts a full
+ * resync: rows it does not confirm by its last page are swept.
  */
 export async function applyPullPage(
   db: AttainDatabase,
-  page: PullResponse,
+  input: PullResponse | ValidatedPullPage,
   requestCursor: number,
   now: string,
   schemaVersion: number,
@@ -361,6 +474,8 @@ export async function applyPullPage(
     acknowledged: 0,
     rejected: 0,
   };
+  const validated = isValidated(input) ? input : validatePullPage(input);
+  const page = validated.page;
   await guardStorage(() =>
     db.transaction('rw', [db.outbox, db.rejections, db.meta, ...syncedTables(db)], async () => {
       const sync = await readSyncMeta(db);
@@ -392,17 +507,19 @@ export async function applyPullPage(
       // 2. Changes.
       const gen = page.reset ? sync.resetGen + 1 : sync.resetGen;
       const resetting = page.reset === true || sync.resetting;
-      for (const change of page.changes) {
-        const ok = await applyChange(db, change, gen, (c, message) => {
-          result.invalid++;
-          log(`skipped ${c.entity} "${c.id}" from the server: ${message}`);
-        });
-        if (ok) result.entities.add(change.entity);
+      const fresh = page.reset
+        ? await emptyServerTables(db)
+        : sync.resetting
+          ? (sync.freshTables ?? [])
+          : [];
+      for (const [entity, ofEntity] of validated.finals) {
+        await writeFinals(db, entity, [...ofEntity.values()], gen);
       }
+      for (const entity of validated.entities) result.entities.add(entity);
 
       // 3. The end of a full resync, and the cursor.
       if (resetting && !page.hasMore) {
-        await sweep(db, gen);
+        await sweep(db, gen, new Set(fresh));
         for (const e of Object.keys(TABLE_OF_ENTITY) as EntityName[]) result.entities.add(e);
       }
       await db.meta.put({
@@ -412,8 +529,15 @@ export async function applyPullPage(
         schemaVersion,
         resetGen: gen,
         resetting: resetting && page.hasMore,
+        ...(resetting && page.hasMore && fresh.length > 0 ? { freshTables: fresh } : {}),
       });
     }),
   );
+  if (result.applied) {
+    for (const { change, message } of validated.invalid) {
+      result.invalid++;
+      log(`skipped ${change.entity} "${change.id}" from the server: ${message}`);
+    }
+  }
   return result;
 }

@@ -14,7 +14,13 @@ import {
   type SyncMetaRow,
 } from '../db';
 import { AbortedError, ApiClient, ApiError, NetworkError, ProtocolError } from './api-client';
-import { applyPullPage, applyPushResponse, renumberOutbox } from './apply';
+import {
+  applyPullPage,
+  applyPushResponse,
+  renumberOutbox,
+  validatePullPage,
+  type ValidatedPullPage,
+} from './apply';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { SYNC_LOCK_NAME, type LockFn } from './locks';
 import type { SessionStore } from './session';
@@ -53,8 +59,14 @@ export interface SyncEngineOptions {
   batchSize?: number;
   /** Bytes of mutation arguments per push (the server's body limit is 1 MiB). */
   maxBatchBytes?: number;
-  /** Changes per pull page. */
+  /** Changes per pull page (the server allows 1–5,000). */
   pageLimit?: number;
+  /**
+   * Changes per pull page during a full resync (a first sync): tens of thousands of changes,
+   * so fewer, larger pages (one request and one transaction each). Defaults to `pageLimit`
+   * when only that is given, else to `DEFAULT_RESYNC_PAGE_LIMIT`.
+   */
+  resyncPageLimit?: number;
   /** HTTP round trips per run before the run yields (and asks to continue). */
   maxStepsPerRun?: number;
   backoff?: BackoffPolicy;
@@ -65,6 +77,24 @@ const gapDetailsSchema = z.object({
   lastMutationSeq: z.number().int().min(0),
   results: z.array(mutationResultSchema).default([]),
 });
+
+/** Changes per pull page when catching up (a few pages at most). */
+export const DEFAULT_PAGE_LIMIT = 500;
+/**
+ * Changes per pull page during a full resync. The server's per-change cost is about the same
+ * from 500 to 2,000 changes a page and grows past that (docs/performance.md, first sync); a
+ * page of 2,000 deals is ~1 MB of JSON.
+ */
+export const DEFAULT_RESYNC_PAGE_LIMIT = 2000;
+
+/**
+ * A pull page asked for: its answer, validated as soon as it arrives, and settled without
+ * ever rejecting (it may be waited for only after the page before it is written).
+ */
+interface PageInFlight {
+  answer: Promise<{ ok: true; page: ValidatedPullPage } | { ok: false; error: unknown }>;
+  abort: AbortController;
+}
 
 const SCHEMA_MISMATCH_CODES = new Set(['schema_mismatch', 'unsupported_schema_version']);
 
@@ -102,6 +132,7 @@ export class SyncEngine {
   private readonly batchSize: number;
   private readonly maxBatchBytes: number;
   private readonly pageLimit: number;
+  private readonly resyncPageLimit: number;
   private readonly maxSteps: number;
   private readonly backoff: BackoffPolicy;
   private readonly log: (message: string) => void;
@@ -119,7 +150,9 @@ export class SyncEngine {
     this.isOnline = options.isOnline ?? (() => true);
     this.batchSize = options.batchSize ?? 100;
     this.maxBatchBytes = options.maxBatchBytes ?? 256 * 1024;
-    this.pageLimit = options.pageLimit ?? 500;
+    this.pageLimit = options.pageLimit ?? DEFAULT_PAGE_LIMIT;
+    this.resyncPageLimit =
+      options.resyncPageLimit ?? options.pageLimit ?? DEFAULT_RESYNC_PAGE_LIMIT;
     this.maxSteps = options.maxStepsPerRun ?? 40;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.log = options.log ?? ((m) => console.info(`[attain sync] ${m}`));
@@ -239,11 +272,8 @@ export class SyncEngine {
         }
         if (++steps >= this.maxSteps) return this.yieldRun();
       }
-      for (;;) {
-        this.assertAlive();
-        if (!(await this.pullStep(api, clientId))) break;
-        if (++steps >= this.maxSteps) return this.yieldRun();
-      }
+      const pulled = await this.pullPages(api, clientId, this.maxSteps - steps);
+      if (pulled === 'more') return this.yieldRun();
       this.assertAlive();
       await this.recordSuccess();
       return { outcome: 'synced' };
@@ -308,8 +338,53 @@ export class SyncEngine {
     }
   }
 
-  /** One pull page and its transaction; true when more pages wait. */
-  private async pullStep(api: ApiClient, clientId: string): Promise<boolean> {
+  /**
+   * Asks for one pull page. The answer is kept settled (never a rejected promise left
+   * unobserved) because it may be waited for only after the page before it is applied.
+   */
+  private askPage(
+    api: ApiClient,
+    clientId: string,
+    cursor: number,
+    rejectionsAfter: number,
+    resync: boolean,
+  ): PageInFlight {
+    const abort = new AbortController();
+    const answer = api
+      .pull(
+        {
+          clientId,
+          cursor,
+          schemaVersion: SYNC_SCHEMA_VERSION,
+          limit: resync ? this.resyncPageLimit : this.pageLimit,
+          rejectionsAfter,
+        },
+        abort.signal,
+      )
+      // Validated on arrival: while the page before it is being written, IndexedDB works
+      // in the browser process and this thread is free.
+      .then((page) => ({ ok: true as const, page: validatePullPage(page) }))
+      .catch((error: unknown) => ({ ok: false as const, error }));
+    return { answer, abort };
+  }
+
+  /**
+   * Pull pages until `hasMore` is false ('done') or `budget` requests were made ('more'),
+   * each page applied in its own transaction with its cursor, in the server's order.
+   *
+   * Pipelined: page N's answer carries the cursor page N+1 is asked with, so page N+1 is
+   * asked for as soon as page N arrives and travels while page N is written. It is applied
+   * only after page N's transaction committed, and only if the stored cursor is then page
+   * N's (`applyPullPage` checks it). Nothing of a page is stored before the pages before it,
+   * so a worker that dies anywhere resumes from the last stored cursor exactly as without
+   * pipelining: the page that was in flight is asked for again. A page that will not be
+   * applied (page N failed, another runner moved the cursor) is aborted and dropped.
+   */
+  private async pullPages(
+    api: ApiClient,
+    clientId: string,
+    budget: number,
+  ): Promise<'done' | 'more'> {
     const sync: SyncMetaRow = await this.meta.sync();
     const lowest = await this.db.outbox.orderBy('seq').first();
     // Rejections of every mutation still held, even one the server acknowledged as a
@@ -318,24 +393,52 @@ export class SyncEngine {
       0,
       lowest ? Math.min(lowest.seq - 1, sync.lastMutationSeq) : sync.lastMutationSeq,
     );
-    const page = await api.pull({
+    // A first sync (cursor 0) or a full resync under way: large pages.
+    let resync = sync.cursor === 0 || sync.resetting;
+    let cursor = sync.cursor;
+    let inFlight: PageInFlight | null = this.askPage(
+      api,
       clientId,
-      cursor: sync.cursor,
-      schemaVersion: SYNC_SCHEMA_VERSION,
-      limit: this.pageLimit,
+      cursor,
       rejectionsAfter,
-    });
-    this.assertAlive();
-    const result = await applyPullPage(
-      this.db,
-      page,
-      sync.cursor,
-      new Date(this.now()).toISOString(),
-      SYNC_SCHEMA_VERSION,
-      this.log,
+      resync,
     );
-    if (result.entities.size > 0) this.options.onDataChanged?.([...result.entities]);
-    return result.applied && page.hasMore;
+    let steps = 0;
+    try {
+      for (;;) {
+        const answer = await inFlight.answer;
+        inFlight = null;
+        this.assertAlive();
+        if (!answer.ok) throw answer.error;
+        const validated = answer.page;
+        const page = validated.page;
+        steps++;
+        resync ||= page.reset === true;
+        if (page.hasMore && steps < budget) {
+          // Once page N is applied, every outbox row up to its lastMutationSeq is gone and
+          // the stored lastMutationSeq is its own: the next page's rejectionsAfter is exactly
+          // page N's lastMutationSeq, as a request made after the apply would say.
+          inFlight = this.askPage(api, clientId, page.cursor, page.lastMutationSeq, resync);
+        }
+        const result = await applyPullPage(
+          this.db,
+          validated,
+          cursor,
+          new Date(this.now()).toISOString(),
+          SYNC_SCHEMA_VERSION,
+          this.log,
+        );
+        if (result.entities.size > 0) this.options.onDataChanged?.([...result.entities]);
+        // Another runner moved the cursor: it is pulling, this one stops here.
+        if (!result.applied || !page.hasMore) return 'done';
+        if (!inFlight) return 'more';
+        cursor = page.cursor;
+        this.assertAlive();
+      }
+    } finally {
+      // A page asked for ahead and not applied: nobody waits for it any more.
+      inFlight?.abort.abort();
+    }
   }
 
   private async recordSuccess(): Promise<void> {

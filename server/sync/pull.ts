@@ -129,7 +129,11 @@ async function changesFor(
   }
   order.reverse();
   const byEntity = new Map<EntityName, string[]>();
-  for (const o of order) byEntity.set(o.entity, [...(byEntity.get(o.entity) ?? []), o.id]);
+  for (const o of order) {
+    const ids = byEntity.get(o.entity);
+    if (ids) ids.push(o.id);
+    else byEntity.set(o.entity, [o.id]);
+  }
   const loaded = new Map<EntityName, Awaited<ReturnType<typeof loadEntities>>>();
   for (const [entity, ids] of byEntity)
     loaded.set(entity, await loadEntities(trx, scope, entity, ids));

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationRepository, type AttainDatabase } from '../../lib/db';
 import type { Annotation, Change, PullResponse } from '../../lib/domain';
-import { applyPullPage, applyPushResponse, renumberOutbox } from '../../lib/sync';
+import { applyPullPage, applyPushResponse, renumberOutbox, validatePullPage } from '../../lib/sync';
 import { manager, openTestDb, signInLocally, steppingClock } from '../db/helpers';
 
 let db: AttainDatabase;
@@ -164,6 +164,99 @@ describe('applying a pull page', () => {
     ]);
   });
 
+  it('several changes of one entity in a page end as applying them in order would', async () => {
+    const team = (name: string) => ({ id: 't', name });
+    await applyPullPage(
+      db,
+      page({
+        changes: [put('team', 'gone', team('x')), put('annotation', 'n-del', note('n-del'))],
+      }),
+      0,
+      NOW,
+      1,
+    );
+    const logs: string[] = [];
+    const del = (entity: Change['entity'], id: string): Change => ({
+      entity,
+      op: 'del',
+      id,
+      value: null,
+      version: 2,
+    });
+    const result = await applyPullPage(
+      db,
+      page({
+        cursor: 11,
+        changes: [
+          put('team', 'two-puts', team('first')),
+          put('team', 'two-puts', team('second'), 2),
+          put('team', 'gone', team('y'), 2),
+          del('team', 'gone'),
+          del('team', 'back'),
+          put('team', 'back', team('again'), 3),
+          // A later value that fails validation leaves the earlier one standing.
+          put('annotation', 'n-valid', note('n-valid', { body: 'kept' })),
+          put('annotation', 'n-valid', { id: 'n-valid' }, 2),
+          put('annotation', 'n-del', note('n-del', { body: 'edited' }), 2),
+          del('annotation', 'n-del'),
+        ],
+      }),
+      10,
+      NOW,
+      1,
+      (m) => logs.push(m),
+    );
+    expect(result).toMatchObject({ applied: true, invalid: 1 });
+    expect(logs).toHaveLength(1);
+    expect(await db.teams.get('two-puts')).toMatchObject({ version: 2, value: team('second') });
+    expect(await db.teams.get('gone')).toBeUndefined();
+    expect(await db.teams.get('back')).toMatchObject({ version: 3, value: team('again') });
+    expect(await db.annotations.get('n-valid')).toMatchObject({
+      dealId: 'd-1',
+      value: { body: 'kept' },
+      server: { version: 1 },
+    });
+    expect(await db.annotations.get('n-del')).toBeUndefined();
+  });
+
+  it('stores a large page whole, pending changes replayed on the notes that have them', async () => {
+    const deal = (i: number) => ({
+      id: `d-${i}`,
+      name: `Deal ${i}`,
+      amount: i,
+      currency: 'USD',
+      stage: 'Open',
+      isClosed: false,
+      isWon: false,
+      closeDate: '2026-04-01',
+      createdDate: '2026-01-01',
+      ownerId: `u-${i % 3}`,
+      crmId: `006${i}`,
+    });
+    await applyPullPage(db, page({ changes: [put('annotation', 'n-7', note('n-7'))] }), 0, NOW, 1);
+    await new AnnotationRepository(db, { now: steppingClock() }).edit({
+      id: 'n-7',
+      body: 'pending',
+    });
+    const changes = [
+      ...Array.from({ length: 1500 }, (_, i) => put('deal', `d-${i}`, deal(i))),
+      ...Array.from({ length: 300 }, (_, i) =>
+        put('annotation', `n-${i}`, note(`n-${i}`, { dealId: `d-${i}`, version: 2 }), 2),
+      ),
+    ];
+    const result = await applyPullPage(db, page({ cursor: 11, changes }), 10, NOW, 1);
+    expect(result).toMatchObject({ applied: true, invalid: 0 });
+    expect(await db.deals.count()).toBe(1500);
+    expect(await db.annotations.count()).toBe(300);
+    expect(await db.deals.where('ownerId').equals('u-1').count()).toBe(500);
+    expect(await db.deals.where('repIds').equals('u-2').count()).toBe(500);
+    expect(await db.annotations.where('dealId').equals('d-299').count()).toBe(1);
+    const pending = await db.annotations.get('n-7');
+    expect(pending?.server?.version).toBe(2);
+    expect(pending?.value).toMatchObject({ body: 'pending', dealId: 'd-7', version: 3 });
+    expect((await db.annotations.get('n-8'))?.value).toMatchObject({ body: 'body of n-8' });
+  });
+
   it('a full resync sweeps what it did not confirm, but keeps entities with pending changes', async () => {
     await applyPullPage(
       db,
@@ -208,6 +301,66 @@ describe('applying a pull page', () => {
     expect((await db.meta.get('sync')) as { resetting: boolean }).toMatchObject({
       resetting: false,
     });
+  });
+  it('a first sync (a resync into empty tables) keeps every row it wrote, across pages', async () => {
+    const team = (id: string) => put('team', id, { id, name: id });
+    await applyPullPage(
+      db,
+      page({ reset: true, hasMore: true, cursor: 20, changes: [team('t-1')] }),
+      0,
+      NOW,
+      1,
+    );
+    const midway = (await db.meta.get('sync')) as { freshTables?: string[]; resetting: boolean };
+    expect(midway.resetting).toBe(true);
+    expect(midway.freshTables).toEqual(expect.arrayContaining(['teams', 'deals', 'users']));
+    // The sign-in wrote `me`, and notes are local rows: those tables are swept as before.
+    expect(midway.freshTables).not.toContain('me');
+    expect(midway.freshTables).not.toContain('annotations');
+    await applyPullPage(
+      db,
+      page({
+        hasMore: false,
+        cursor: 30,
+        changes: [team('t-2'), put('annotation', 'n-1', note('n-1'))],
+      }),
+      20,
+      NOW,
+      1,
+    );
+    expect((await db.teams.toArray()).map((t) => t.id).sort()).toEqual(['t-1', 't-2']);
+    expect(await db.annotations.get('n-1')).toBeDefined();
+    const done = (await db.meta.get('sync')) as { freshTables?: string[]; resetting: boolean };
+    expect(done).toMatchObject({ resetting: false });
+    expect(done.freshTables).toBeUndefined();
+  });
+});
+
+describe('a pull page validated ahead', () => {
+  it('validatePullPage touches nothing; applying it is applying the page, and a stale one logs nothing', async () => {
+    const logs: string[] = [];
+    const validated = validatePullPage(
+      page({
+        cursor: 7,
+        changes: [
+          put('annotation', 'bad', { id: 'bad' }),
+          put('annotation', 'n-1', note('n-1', { body: 'first' })),
+          put('annotation', 'n-1', note('n-1', { body: 'last' })),
+        ],
+      }),
+    );
+    expect(validated.invalid.map((i) => i.change.id)).toEqual(['bad']);
+    expect([...validated.entities]).toEqual(['annotation']);
+    expect(await db.annotations.count()).toBe(0);
+    // Asked with another cursor than the stored one: nothing applied, nothing logged.
+    const stale = await applyPullPage(db, validated, 3, NOW, 1, (m) => logs.push(m));
+    expect(stale).toMatchObject({ applied: false, invalid: 0 });
+    expect(logs).toEqual([]);
+    const result = await applyPullPage(db, validated, 0, NOW, 1, (m) => logs.push(m));
+    expect(result).toMatchObject({ applied: true, invalid: 1 });
+    expect(logs).toEqual([expect.stringMatching(/skipped annotation "bad"/)]);
+    expect((await db.annotations.get('n-1'))?.value?.body).toBe('last');
+    expect(await cursor()).toBe(7);
   });
 });
 

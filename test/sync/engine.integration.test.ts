@@ -383,6 +383,266 @@ describe('[integration] a killed service worker', () => {
   });
 });
 
+/** Every pull the engine made, in order, with the moment (an event number) it was sent and answered. */
+interface PullRecord {
+  cursor: number;
+  limit: number;
+  sent: number;
+  answer: { cursor: number; hasMore: boolean; reset: boolean } | null;
+  answered: Promise<void>;
+}
+
+/**
+ * Watches a client's pulls (its `fetch`) and its pull pages' transactions (a Dexie
+ * middleware): which cursors were committed, in what order, and when. `beforeApply` runs at
+ * the start of the n-th pull page's transaction (1-based), before it reads anything (it may
+ * wait only to throw: a transaction with nothing to do commits); `onAnswer` runs when the
+ * n-th pull's answer is in, before the engine gets it.
+ */
+function pullWatch(
+  hooks: {
+    beforeApply?: (n: number) => Promise<void> | void;
+    onAnswer?: (n: number) => Promise<void>;
+  } = {},
+) {
+  const { beforeApply, onAnswer } = hooks;
+  let events = 0;
+  const pulls: PullRecord[] = [];
+  const commits: Array<{ cursor: number; at: number }> = [];
+  let applies = 0;
+  const spy: typeof fetch = async (input, init) => {
+    if (!String(input).endsWith('/v1/sync/pull')) return fetch(input, init);
+    const body = JSON.parse(String(init?.body)) as { cursor: number; limit: number };
+    let done!: () => void;
+    const record: PullRecord = {
+      cursor: body.cursor,
+      limit: body.limit,
+      sent: ++events,
+      answer: null,
+      answered: new Promise<void>((r) => (done = r)),
+    };
+    pulls.push(record);
+    const res = await fetch(input, init);
+    if (res.ok) {
+      const page = (await res.clone().json()) as {
+        cursor: number;
+        hasMore: boolean;
+        reset?: boolean;
+      };
+      record.answer = { cursor: page.cursor, hasMore: page.hasMore, reset: page.reset === true };
+      done();
+      await onAnswer?.(pulls.indexOf(record) + 1);
+    }
+    return res;
+  };
+  const isPullPage = (trans: unknown) => {
+    const t = trans as IDBTransaction;
+    return t.mode === 'readwrite' && t.objectStoreNames.contains('deals');
+  };
+  const middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'pull-watch',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const t = down.table(name);
+        if (name !== 'meta') return t;
+        return {
+          ...t,
+          get: (req) => {
+            if (req.key !== 'sync' || !isPullPage(req.trans)) return t.get(req);
+            const waiting = beforeApply?.(++applies);
+            return waiting ? waiting.then(() => t.get(req)) : t.get(req);
+          },
+          mutate: (req) => {
+            if (req.type === 'put' && isPullPage(req.trans)) {
+              const row = req.values.find((v: { key?: string }) => v.key === 'sync') as
+                { cursor: number } | undefined;
+              if (row) {
+                (req.trans as unknown as IDBTransaction).addEventListener('complete', () =>
+                  commits.push({ cursor: row.cursor, at: ++events }),
+                );
+              }
+            }
+            return t.mutate(req);
+          },
+        };
+      },
+    }),
+  };
+  return { pulls, commits, spy, middleware };
+}
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)),
+  ]);
+}
+
+describe('[integration] pipelined pulls', () => {
+  it('asks for page N+1 while page N is written, and commits the pages in the server’s order', async () => {
+    const watch = pullWatch();
+    const c = makeClient('admin', { pageLimit: 3, fetch: watch.spy });
+    c.db.use(watch.middleware);
+    await c.connect();
+    expect(await c.engine.sync('startup')).toEqual({ outcome: 'synced' });
+    const { pulls, commits } = watch;
+    expect(pulls.length).toBeGreaterThanOrEqual(5);
+    // One commit per page, in the order the pages were asked for: each page's cursor.
+    expect(commits.map((x) => x.cursor)).toEqual(pulls.map((p) => p.answer!.cursor));
+    for (let i = 1; i < pulls.length; i++) {
+      // Page i+1 was asked for with page i's cursor…
+      expect(pulls[i]!.cursor).toBe(pulls[i - 1]!.answer!.cursor);
+      // …before page i was committed (it travelled while page i was written)…
+      expect(pulls[i]!.sent).toBeLessThan(commits[i - 1]!.at);
+      // …and committed after it.
+      expect(commits[i]!.at).toBeGreaterThan(commits[i - 1]!.at);
+    }
+    expect(await c.localView()).toEqual(await serverView(sync, 'admin'));
+  });
+
+  it('killed after page N+1 arrived but before page N was applied: the next worker asks for page N again', async () => {
+    const N = 3;
+    let killed = false;
+    const watch = pullWatch({
+      beforeApply: async (n) => {
+        if (n !== N || killed) return;
+        // Page N's transaction is starting: wait until page N+1's answer is in, then the
+        // worker dies before page N wrote anything.
+        await within(
+          watch.pulls[N]?.answered ?? Promise.reject(new Error('page N+1 was not asked for')),
+          5_000,
+          'page N+1 before page N is applied',
+        );
+        killed = true;
+        c.restartWorker();
+        throw new DOMException('The service worker was stopped.', 'AbortError');
+      },
+    });
+    const c = makeClient('admin', { pageLimit: 3, fetch: watch.spy });
+    c.db.use(watch.middleware);
+    await c.connect();
+    expect(await c.engine.sync('startup')).toEqual({ outcome: 'killed' });
+    expect(killed).toBe(true);
+    const { pulls, commits } = watch;
+    // Pages 1 … N−1 were applied, page N was not, page N+1 had arrived.
+    expect(pulls).toHaveLength(N + 1);
+    expect(pulls[N]!.answer).not.toBeNull();
+    expect(commits.map((x) => x.cursor)).toEqual(
+      pulls.slice(0, N - 1).map((p) => p.answer!.cursor),
+    );
+    const stored = await c.db.meta.get('sync');
+    expect(stored?.key === 'sync' && stored.cursor).toBe(pulls[N - 1]!.cursor);
+
+    // A new worker resumes from the stored cursor: page N is asked for again, and every page
+    // from there is committed in order, each with the cursor it was asked for.
+    expect(await c.engine.sync('startup')).toEqual({ outcome: 'synced' });
+    const resumed = pulls.slice(N + 1);
+    expect(resumed[0]!.cursor).toBe(pulls[N - 1]!.cursor);
+    expect(resumed[0]!.answer!.reset).toBe(false); // still the same full resync, not a new one
+    expect(commits.map((x) => x.cursor)).toEqual([
+      ...pulls.slice(0, N - 1).map((p) => p.answer!.cursor),
+      ...resumed.map((p) => p.answer!.cursor),
+    ]);
+    for (let i = 1; i < commits.length; i++) {
+      expect(commits[i]!.cursor).toBeGreaterThan(commits[i - 1]!.cursor);
+    }
+    expect(await c.localView()).toEqual(await serverView(sync, 'admin'));
+  });
+
+  it('a change made on the server while a page is in flight arrives in a later page and wins', async () => {
+    const { getDeal, saveDeals } = await import('../../server/store/deals-repository');
+    const original = (await getDeal(sync.store.db, 'd1'))!.deal;
+    let changed = false;
+    const watch = pullWatch({
+      onAnswer: async (n) => {
+        if (n !== 3) return;
+        // Page 3 has left the server with d1 as it was, while page 2 is being written: d1
+        // changes now, so a later page brings it again and must win.
+        await sync.store.write((trx) =>
+          saveDeals(trx, new Date().toISOString(), [{ ...original, name: 'Renamed mid-sync' }]),
+        );
+        changed = true;
+      },
+    });
+    const c = makeClient('admin', { pageLimit: 3, fetch: watch.spy });
+    c.db.use(watch.middleware);
+    await c.connect();
+    try {
+      expect(await c.engine.sync('startup')).toEqual({ outcome: 'synced' });
+      expect(changed).toBe(true);
+      expect((await c.db.deals.get('d1'))?.value).toMatchObject({ name: 'Renamed mid-sync' });
+      expect(await c.localView()).toEqual(await serverView(sync, 'admin'));
+    } finally {
+      await sync.store.write((trx) => saveDeals(trx, new Date().toISOString(), [original]));
+    }
+  });
+
+  it('page N cannot be written (storage full): page N+1, already here, is not applied either', async () => {
+    let failed = false;
+    const watch = pullWatch({
+      beforeApply: async (n) => {
+        if (n !== 2 || failed) return;
+        await within(watch.pulls[2]!.answered, 5_000, 'page 3 before page 2 is applied');
+        failed = true;
+        throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      },
+    });
+    const c = makeClient('admin', { pageLimit: 3, fetch: watch.spy });
+    c.db.use(watch.middleware);
+    await c.connect();
+    expect(await c.engine.sync('startup')).toMatchObject({
+      outcome: 'error',
+      code: 'storage_full',
+    });
+    expect(watch.pulls).toHaveLength(3);
+    expect(watch.commits.map((x) => x.cursor)).toEqual([watch.pulls[0]!.answer!.cursor]);
+    await c.syncUntilSynced();
+    expect(watch.pulls[3]!.cursor).toBe(watch.pulls[0]!.answer!.cursor);
+    expect(await c.localView()).toEqual(await serverView(sync, 'admin'));
+  });
+
+  it('a page that fails to arrive after page N is applied: page N stays, the next run asks for N+1', async () => {
+    const watch = pullWatch();
+    const c = makeClient('admin', { pageLimit: 3, fetch: watch.spy });
+    c.db.use(watch.middleware);
+    await c.connect();
+    let pulls = 0;
+    sync.proxy.inject({
+      match: (r) => isPull(r) && ++pulls === 3,
+      fault: { kind: 'drop-request' },
+    });
+    expect(await c.engine.sync('startup')).toMatchObject({ outcome: 'error', code: 'network' });
+    // Pages 1 and 2 were applied (page 3 was asked for while page 2 was written).
+    expect(watch.commits.map((x) => x.cursor)).toEqual(
+      watch.pulls.slice(0, 2).map((p) => p.answer!.cursor),
+    );
+    await c.syncUntilSynced();
+    expect(watch.pulls[3]!.cursor).toBe(watch.pulls[1]!.answer!.cursor);
+    expect(await c.localView()).toEqual(await serverView(sync, 'admin'));
+  });
+
+  it('a first sync asks for large pages; catching up asks for small ones', async () => {
+    const watch = pullWatch();
+    const c = makeClient('m1', { pageLimit: 2, resyncPageLimit: 4, fetch: watch.spy });
+    await c.connect();
+    await c.syncUntilSynced();
+    expect(watch.pulls.length).toBeGreaterThan(1);
+    expect(new Set(watch.pulls.map((p) => p.limit))).toEqual(new Set([4]));
+    const first = watch.pulls.length;
+    const other = await connected('m1');
+    for (const body of ['one', 'two', 'three'])
+      await notes(other).createNote({ dealId: 'd1', body });
+    await other.syncUntilSynced();
+    await c.syncUntilSynced();
+    const later = watch.pulls.slice(first);
+    expect(later.length).toBeGreaterThan(1);
+    expect(new Set(later.map((p) => p.limit))).toEqual(new Set([2]));
+    expect(await c.localView()).toEqual(await serverView(sync, 'm1'));
+  });
+});
+
 describe('[integration] rejections, conflicts and gaps', () => {
   it('a refused change is kept and shown until dismissed; the local note goes away', async () => {
     const c = await connected('m1');
