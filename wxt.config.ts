@@ -25,7 +25,7 @@ export default defineConfig({
       // Firefox reads managed storage from a native manifest, not a schema in the extension.
       if (wxt.config.browser === 'firefox') delete (manifest as { storage?: unknown }).storage;
     },
-    // The content script's gzip budget (15 kB): reported by every build, and a build above it fails.
+    // The content script's gzip budget (15,000 B): reported by every build, and a build above it fails.
     'build:done': (wxt) => {
       const size = measureContentScript(wxt.config.outDir);
       if (!size) return;

@@ -67,12 +67,12 @@ export function mountOverlay(doc: Document, options: MountOptions): OverlayFrame
 
   tab.addEventListener('click', () => options.onToggle());
   handle.addEventListener('keydown', (event) => {
-    const step = (event.shiftKey ? 4 : 1) * KEY_STEP;
-    const wider = layout.side === 'right' ? 'ArrowLeft' : 'ArrowRight';
-    const narrower = layout.side === 'right' ? 'ArrowRight' : 'ArrowLeft';
-    if (event.key !== wider && event.key !== narrower) return;
+    // +1 for the arrow pointing away from the docked edge (wider), -1 for the other.
+    const arrow = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0;
+    if (!arrow) return;
     event.preventDefault();
-    options.onResize(layout.width + (event.key === wider ? step : -step), true);
+    const wider = layout.side === 'right' ? -arrow : arrow;
+    options.onResize(layout.width + wider * (event.shiftKey ? 4 : 1) * KEY_STEP, true);
   });
   handle.addEventListener('pointerdown', (down) => {
     if (down.button !== 0) return;
@@ -96,17 +96,11 @@ export function mountOverlay(doc: Document, options: MountOptions): OverlayFrame
   const apply = (next: OverlayLayout) => {
     layout = next;
     const { side, width, collapsed } = next;
-    const other = side === 'right' ? 'left' : 'right';
-    panel.style.setProperty(side, '0');
-    panel.style.setProperty(other, 'auto');
-    panel.style.width = `${width}px`;
-    panel.style.flexDirection = side === 'right' ? 'row' : 'row-reverse';
-    panel.style.visibility = collapsed ? 'hidden' : '';
-    tab.style.setProperty(side, collapsed ? '0' : `${width}px`);
-    tab.style.setProperty(other, 'auto');
-    tab.style.borderRadius = side === 'right' ? '8px 0 0 8px' : '0 8px 8px 0';
-    const pointsRight = (side === 'right') !== collapsed;
-    chevron.textContent = pointsRight ? '›' : '‹';
+    const right = side === 'right';
+    const other = right ? 'left' : 'right';
+    panel.style.cssText = `${side}:0;${other}:auto;width:${width}px;flex-direction:row${right ? '' : '-reverse'}${collapsed ? ';visibility:hidden' : ''}`;
+    tab.style.cssText = `${side}:${collapsed ? 0 : width}px;${other}:auto;border-radius:${right ? '8px 0 0 8px' : '0 8px 8px 0'}`;
+    chevron.textContent = right !== collapsed ? '›' : '‹';
     tab.setAttribute('aria-expanded', String(!collapsed));
     tab.title = collapsed ? 'Show the Attain sidebar' : 'Hide the Attain sidebar';
     tab.setAttribute('aria-label', tab.title);

@@ -1,6 +1,7 @@
 import {
   classifyUrl,
   detectRecord,
+  listenUntil,
   sameDetection,
   watchRecord,
   type DetectedRecord,
@@ -167,16 +168,8 @@ export async function startOverlay({
     });
     const pill = createStatusPill(doc, frame, mountSignal);
     pill.setRecord(record, null);
-    const onWindowResize = () => frame.apply(shown());
-    view.addEventListener('resize', onWindowResize);
-    mountSignal.addEventListener(
-      'abort',
-      () => {
-        view.removeEventListener('resize', onWindowResize);
-        frame.destroy();
-      },
-      { once: true },
-    );
+    listenUntil(mountSignal, view, 'resize', () => frame.apply(shown()));
+    mountSignal.addEventListener('abort', () => frame.destroy(), { once: true });
     watchRecord(
       doc,
       (next) => {
@@ -223,7 +216,7 @@ export async function startOverlay({
     if (!change) return;
     // Another tab of this host, or the options page, changed the layout (or this tab did).
     const next = parseLayout(change.newValue);
-    if (sameLayout(next, layout)) return;
+    if (JSON.stringify(next) === JSON.stringify(layout)) return; // both from parseLayout
     setLayout(next, false);
     mounted?.channel.broadcast(visibility());
   };
@@ -251,10 +244,6 @@ export async function startOverlay({
       return layout;
     },
   };
-}
-
-function sameLayout(a: OverlayLayout, b: OverlayLayout): boolean {
-  return a.collapsed === b.collapsed && a.side === b.side && a.width === b.width;
 }
 
 function detectNow(readUrl: () => string, doc: Document): DetectedRecord | null {

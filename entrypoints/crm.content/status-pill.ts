@@ -1,3 +1,4 @@
+import { listenUntil } from '../../lib/crm';
 import type { OverlayEstimate, OverlayRecord } from '../../lib/messaging/overlay/protocol';
 
 /**
@@ -66,15 +67,12 @@ export function createStatusPill(
       typedIn = target;
     }
   };
-  doc.addEventListener('input', onInput, true);
-  view?.addEventListener('scroll', schedule, { capture: true, passive: true });
-  view?.addEventListener('resize', schedule);
+  listenUntil(signal, doc, 'input', onInput, true);
+  listenUntil(signal, view, 'scroll', schedule, { capture: true, passive: true });
+  listenUntil(signal, view, 'resize', schedule);
   signal.addEventListener(
     'abort',
     () => {
-      doc.removeEventListener('input', onInput, true);
-      view?.removeEventListener('scroll', schedule, { capture: true });
-      view?.removeEventListener('resize', schedule);
       if (frame) view?.cancelAnimationFrame?.(frame);
     },
     { once: true },

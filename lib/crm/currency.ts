@@ -42,39 +42,37 @@ const SYMBOLS: Readonly<Record<string, string | null>> = {
   '₨': null,
 };
 
-/** English currency names as Dynamics 365 shows them in the Currency lookup. */
-const NAMES: Readonly<Record<string, string>> = {
-  'us dollar': 'USD',
-  euro: 'EUR',
-  'british pound': 'GBP',
-  'pound sterling': 'GBP',
-  'swiss franc': 'CHF',
-  'canadian dollar': 'CAD',
-  'australian dollar': 'AUD',
-  'new zealand dollar': 'NZD',
-  'singapore dollar': 'SGD',
-  'japanese yen': 'JPY',
-  'chinese yuan': 'CNY',
-  'indian rupee': 'INR',
-  'mexican peso': 'MXN',
-  'brazilian real': 'BRL',
-  'swedish krona': 'SEK',
-  'norwegian krone': 'NOK',
-  'danish krone': 'DKK',
-  'polish zloty': 'PLN',
-  'indonesian rupiah': 'IDR',
-};
-
 let isoCodes: ReadonlySet<string> | undefined;
+let codesByName: ReadonlyMap<string, string> | undefined;
 
-/** True for a current ISO 4217 code (checked against `Intl` where available). */
-export function isIsoCurrencyCode(token: string): boolean {
-  if (!/^[A-Z]{3}$/.test(token)) return false;
+/** The current ISO 4217 codes `Intl` knows; empty where it cannot list them. */
+function currencyCodes(): ReadonlySet<string> {
   if (!isoCodes) {
     const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
     isoCodes = new Set(supported ? supported('currency') : []);
   }
-  return isoCodes.size === 0 || isoCodes.has(token);
+  return isoCodes;
+}
+
+/** True for a current ISO 4217 code (checked against `Intl` where available). */
+export function isIsoCurrencyCode(token: string): boolean {
+  if (!/^[A-Z]{3}$/.test(token)) return false;
+  const codes = currencyCodes();
+  return codes.size === 0 || codes.has(token);
+}
+
+/**
+ * The code of a currency's English name as Dynamics 365 shows it in the Currency lookup (`US
+ * Dollar`, `Euro`, `British Pound`, also `Pound Sterling`), lower-cased: from `Intl`.
+ */
+function currencyOfName(name: string): string | undefined {
+  if (!codesByName) {
+    const names = new Intl.DisplayNames('en', { type: 'currency' });
+    const byName = new Map([['pound sterling', 'GBP']]);
+    for (const code of currencyCodes()) byName.set(names.of(code)?.toLowerCase() ?? code, code);
+    codesByName = byName;
+  }
+  return codesByName.get(name);
 }
 
 /**
@@ -96,5 +94,5 @@ export function currencyFromText(text: string | null | undefined): string | null
     if (isIsoCurrencyCode(match[0])) return match[0];
   }
   const name = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  return NAMES[name] ?? currencyOfToken(text.trim()) ?? null;
+  return currencyOfName(name) ?? currencyOfToken(text.trim()) ?? null;
 }

@@ -28,6 +28,36 @@ export const NO_FIELD_TEXTS: DealFieldTexts = {
   recordName: null,
 };
 
+export type DealFieldKey = keyof DealFieldTexts;
+export const DEAL_FIELD_KEYS = Object.keys(NO_FIELD_TEXTS) as readonly DealFieldKey[];
+
+/** One field as an adapter read it; `editing` when it came from an edit control. */
+export interface FieldReading {
+  text: string;
+  editing: boolean;
+}
+
+/** The field texts of the record shown; `editing` when some field came from an edit control. */
+export interface FieldsReading {
+  texts: DealFieldTexts;
+  editing: boolean;
+}
+
+/** Reads every deal field with `read` (null when the page does not show that field). */
+export function readFields(
+  read: (key: DealFieldKey) => FieldReading | null | undefined,
+): FieldsReading {
+  const texts = { ...NO_FIELD_TEXTS };
+  let editing = false;
+  for (const key of DEAL_FIELD_KEYS) {
+    const reading = read(key);
+    if (!reading) continue;
+    texts[key] = reading.text;
+    editing ||= reading.editing;
+  }
+  return { texts, editing };
+}
+
 /**
  * Parses what an adapter read. A value that does not parse (half-typed, garbage) becomes null;
  * the currency field wins over a code or symbol printed with the amount.

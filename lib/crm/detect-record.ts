@@ -22,11 +22,11 @@ export function detectRecord(
   });
 }
 
-/** Whether two detections report the same record with the same mode and field values. */
+/**
+ * Whether two detections report the same record with the same mode and field values. Both are
+ * plain data built in one key order (`defineCrmAdapter`, `toDealFields`), so their JSON is equal
+ * exactly when they are.
+ */
 export function sameDetection(a: DetectedRecord | null, b: DetectedRecord | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.crm !== b.crm || a.objectType !== b.objectType) return false;
-  if (a.recordId !== b.recordId || a.mode !== b.mode) return false;
-  const keys = Object.keys(a.fields) as (keyof DetectedRecord['fields'])[];
-  return keys.every((key) => Object.is(a.fields[key], b.fields[key]));
+  return JSON.stringify(a) === JSON.stringify(b);
 }

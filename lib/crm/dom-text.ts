@@ -9,65 +9,66 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const DOCUMENT_FRAGMENT_NODE = 11;
 
-const NEVER_RENDERED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'TITLE']);
 const BLOCK = new Set(
   'ADDRESS ARTICLE ASIDE BR DD DIV DL DT FOOTER H1 H2 H3 H4 H5 H6 HEADER LI OL P SECTION TABLE TD TH TR UL'.split(
     ' ',
   ),
 );
-/** Classes that hide text from sight (assistive text for screen readers, utility hiding). */
-const HIDING_CLASSES = [
-  'assistiveText',
-  'slds-assistive-text',
-  'slds-hide',
-  'slds-hidden',
-  'sr-only',
-  'visually-hidden',
-  'visuallyhidden',
-  'screen-reader-text',
-  'private-visually-hidden',
-];
+/**
+ * What hides its content from sight: elements never rendered (in any namespace: an SVG `title`
+ * is not rendered either), `hidden`, and classes for assistive text (screen readers only) and
+ * utility hiding.
+ */
+const HIDDEN = [
+  'script,style,template,noscript,head,title,[hidden]',
+  '.assistiveText,.slds-assistive-text,.slds-hide,.slds-hidden,.sr-only,.visually-hidden',
+  '.visuallyhidden,.screen-reader-text,.private-visually-hidden',
+].join();
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** Form controls a user types into or picks from. */
 export const EDITABLE_CONTROL =
-  'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]), textarea, select, button[role="combobox"]';
+  'input:not([type=hidden],[type=checkbox],[type=radio],[type=button],[type=submit]),textarea,select,button[role=combobox]';
 
 /** True when the element itself hides its content from sight. */
 export function isHiddenElement(el: Element): boolean {
-  if (NEVER_RENDERED.has(el.tagName)) return true;
-  if (el.hasAttribute('hidden')) return true;
-  if (HIDING_CLASSES.some((name) => el.classList.contains(name))) return true;
-  return HIDING_STYLE.test(el.getAttribute('style') ?? '');
+  return el.matches(HIDDEN) || HIDING_STYLE.test(el.getAttribute('style') ?? '');
+}
+
+/**
+ * The nearest of `el` and its ancestors up to (not including) `boundary` that passes `test`,
+ * across shadow boundaries (a shadow root's parent is its host).
+ */
+export function composedAncestor(
+  el: Element,
+  test: (ancestor: Element) => boolean,
+  boundary?: Node | null,
+): Element | null {
+  for (let node: Node | null = el; node && node !== boundary; node = composedParent(node)) {
+    if (node.nodeType === ELEMENT_NODE && test(node as Element)) return node as Element;
+  }
+  return null;
 }
 
 /** The parent across shadow boundaries (a shadow root's parent is its host). */
-export function composedParent(node: Node): Node | null {
-  if (node.parentNode) {
-    const parent = node.parentNode;
-    return parent.nodeType === DOCUMENT_FRAGMENT_NODE && 'host' in parent
-      ? (parent as ShadowRoot).host
-      : parent;
-  }
-  return null;
+function composedParent(node: Node): Node | null {
+  const parent = node.parentNode;
+  return parent && isShadowRoot(parent) ? parent.host : parent;
+}
+
+/** A shadow root (a document fragment with a host), told without `instanceof`. */
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === DOCUMENT_FRAGMENT_NODE && 'host' in node;
 }
 
 /** Whether `el` and its ancestors up to (not including) `boundary` all show their content. */
 export function isRendered(el: Element, boundary?: Node | null): boolean {
-  for (let node: Node | null = el; node && node !== boundary; node = composedParent(node)) {
-    if (node.nodeType === ELEMENT_NODE && isHiddenElement(node as Element)) return false;
-  }
-  return true;
+  return !composedAncestor(el, isHiddenElement, boundary);
 }
 
 /** The nearest ancestor-or-self matching `selector`, across shadow boundaries. */
 export function closestComposed(el: Element, selector: string): Element | null {
-  for (let node: Node | null = el; node; node = composedParent(node)) {
-    if (node.nodeType === ELEMENT_NODE && (node as Element).matches(selector)) {
-      return node as Element;
-    }
-  }
-  return null;
+  return composedAncestor(el, (ancestor) => ancestor.matches(selector));
 }
 
 export interface VisibleTextOptions {

@@ -2,6 +2,7 @@
 export { classifyUrl } from './classify-url';
 export { detectRecord, sameDetection } from './detect-record';
 export { watchRecord } from './watch-record';
+export { listenUntil } from './listen-until';
 export type { RecordChangeListener, WatchRecordOptions } from './watch-record';
 export { isSalesforceId, sameSalesforceId, toSalesforceId18 } from './salesforce-id';
 export { parseAmount } from './parse-amount';

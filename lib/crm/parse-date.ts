@@ -1,4 +1,4 @@
-import { isMonthBeforeDay, normalizeLocale } from './locale';
+import { isMonthBeforeDay, perLocale } from './locale';
 
 /**
  * Parses a date as a CRM prints or a user types it into `YYYY-MM-DD`. Never throws.
@@ -9,7 +9,7 @@ import { isMonthBeforeDay, normalizeLocale } from './locale';
  *   the locale hint decides by the order of month and day in its short date (en-US → M/D,
  *   en-GB, de, fr, id … → D/M). Without a hint such a date is an `ambiguous` error.
  * - Month names in English, German, French and Indonesian (`Dec 31, 2026`, `31 Dec 2026`,
- *   `31. Dezember 2026`, `31 Desember 2026`), plus those of the hinted locale via `Intl`.
+ *   `31. Dezember 2026`, `31 Desember 2026`) and in the hinted locale, long and short, via `Intl`.
  * - A trailing time (`12/31/2026 3:00 PM`) and a leading weekday (`Wed, Dec 31, 2026`) are
  *   ignored; `-` and empty text are an empty date (`date: null`).
  */
@@ -24,24 +24,20 @@ const TIME_SUFFIX =
 const LEADING_WEEKDAY = /^(\p{L}+)\.?,\s*/u;
 const NUMERIC = /^(\d{1,4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{1,4})\.?$/;
 
-const STATIC_MONTHS: ReadonlyArray<readonly string[]> = [
-  ['january', 'jan', 'januar', 'janner', 'januari', 'janvier', 'janv'],
-  ['february', 'feb', 'februar', 'februari', 'fevrier', 'fevr', 'fev'],
-  ['march', 'mar', 'marz', 'maerz', 'maret', 'mars'],
-  ['april', 'apr', 'avril', 'avr'],
-  ['may', 'mai', 'mei'],
-  ['june', 'jun', 'juni', 'juin'],
-  ['july', 'jul', 'juli', 'juillet', 'juil'],
-  ['august', 'aug', 'agustus', 'agu', 'agt', 'aout'],
-  ['september', 'sep', 'sept', 'septembre'],
-  ['october', 'oct', 'oktober', 'okt', 'octobre'],
-  ['november', 'nov', 'novembre'],
-  ['december', 'dec', 'dezember', 'dez', 'desember', 'des', 'decembre'],
-];
-const staticMonthIndex = new Map(
-  STATIC_MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
-);
-const localeMonthCache = new Map<string, ReadonlyMap<string, number>>();
+/**
+ * Month names known without a hint: English, German, French and Indonesian as `Intl` writes
+ * them (`localeMonths`), plus spellings it does not or not in every ICU version (Austrian
+ * `Jänner`, `Maerz` without the umlaut, French `fév`, Indonesian `Agt` and `Agu`).
+ */
+const STATIC_LANGUAGES = ['en', 'de', 'fr', 'id'];
+const EXTRA_MONTHS: Readonly<Record<string, number>> = {
+  janner: 1,
+  fev: 2,
+  maerz: 3,
+  agt: 8,
+  agu: 8,
+};
+let staticMonths: ReadonlyMap<string, number> | undefined;
 
 export function parseCrmDate(text: string, localeHint?: string): DateParseResult {
   if (typeof text !== 'string') return { ok: false, error: 'invalid' };
@@ -96,36 +92,33 @@ function parseWithMonthName(text: string, localeHint: string | undefined): DateP
 
 function monthOf(word: string, localeHint: string | undefined): number | undefined {
   const key = foldMonthName(word);
-  return localeMonths(localeHint).get(key) ?? staticMonthIndex.get(key);
+  staticMonths ??= new Map([
+    ...STATIC_LANGUAGES.flatMap((language) => Array.from(localeMonths(language) ?? [])),
+    ...Object.entries(EXTRA_MONTHS),
+  ]);
+  return localeMonths(localeHint)?.get(key) ?? staticMonths.get(key);
 }
 
 function foldMonthName(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
 }
 
-/** Month names of the hinted locale, long and short, standalone and in a date, via `Intl`. */
-function localeMonths(localeHint: string | undefined): ReadonlyMap<string, number> {
-  const locale = normalizeLocale(localeHint);
-  if (!locale) return new Map();
-  let months = localeMonthCache.get(locale);
-  if (!months) {
-    const names = new Map<string, number>();
-    for (const month of ['long', 'short'] as const) {
-      const standalone = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
-      const inDate = new Intl.DateTimeFormat(locale, { month, day: 'numeric', timeZone: 'UTC' });
-      for (let index = 0; index < 12; index += 1) {
-        const date = Date.UTC(2026, index, 15);
-        const inDateName = inDate.formatToParts(date).find((p) => p.type === 'month')?.value;
-        for (const name of [standalone.format(date), inDateName]) {
-          if (name && !/\d/.test(name)) names.set(foldMonthName(name), index + 1);
-        }
+/** Month names of a locale, long and short, standalone and in a date, via `Intl`. */
+const localeMonths = perLocale((locale) => {
+  const names = new Map<string, number>();
+  for (const month of ['long', 'short'] as const) {
+    const standalone = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
+    const inDate = new Intl.DateTimeFormat(locale, { month, day: 'numeric', timeZone: 'UTC' });
+    for (let index = 0; index < 12; index += 1) {
+      const date = Date.UTC(2026, index, 15);
+      const inDateName = inDate.formatToParts(date).find((p) => p.type === 'month')?.value;
+      for (const name of [standalone.format(date), inDateName]) {
+        if (name && !/\d/.test(name)) names.set(foldMonthName(name), index + 1);
       }
     }
-    months = names;
-    localeMonthCache.set(locale, months);
   }
-  return months;
-}
+  return names;
+});
 
 function toIsoDate(year: number, month: number, day: number): DateParseResult {
   if (year < 1900 || year > 2199) return { ok: false, error: 'out-of-range' };

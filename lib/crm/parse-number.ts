@@ -59,7 +59,5 @@ function decimalSeparator(
 }
 
 function count(text: string, char: string): number {
-  let n = 0;
-  for (const c of text) if (c === char) n += 1;
-  return n;
+  return text.split(char).length - 1;
 }

@@ -1,8 +1,6 @@
-import type { DealFieldTexts } from './deal-fields';
+import type { DealFieldKey } from './deal-fields';
 
-/** Opportunity fields shared by Salesforce Lightning and Classic. */
-export type DealFieldKey = keyof DealFieldTexts;
-
+/** Opportunity fields shared by Salesforce Lightning and Classic, by API name. */
 export const OPPORTUNITY_API_NAMES: Readonly<Record<DealFieldKey, string>> = {
   amount: 'Amount',
   currency: 'CurrencyIsoCode',
@@ -120,5 +118,3 @@ const fieldByLabel = new Map<string, DealFieldKey>(
 export function dealFieldOfLabel(label: string | null | undefined): DealFieldKey | undefined {
   return label ? fieldByLabel.get(normalizeLabel(label)) : undefined;
 }
-
-export const DEAL_FIELD_KEYS = Object.keys(OPPORTUNITY_API_NAMES) as readonly DealFieldKey[];

@@ -13,35 +13,26 @@ export const OPPORTUNITY_KEY_PREFIX = '006';
 
 function suffixOf(id15: string): string {
   let suffix = '';
-  for (let chunk = 0; chunk < 3; chunk += 1) {
+  for (let chunk = 0; chunk < 15; chunk += 5) {
     let bits = 0;
-    for (let i = 0; i < 5; i += 1) {
-      const char = id15.charAt(chunk * 5 + i);
-      if (char >= 'A' && char <= 'Z') bits |= 1 << i;
-    }
+    for (let i = 4; i >= 0; i -= 1)
+      bits = bits * 2 + (/[A-Z]/.test(id15.charAt(chunk + i)) ? 1 : 0);
     suffix += SUFFIX_ALPHABET.charAt(bits);
   }
   return suffix;
 }
 
-/** Restores the case of the first 15 characters from an 18-character id's suffix. */
-function restoreCase(id18: string): string | null {
-  let id15 = '';
-  for (let chunk = 0; chunk < 3; chunk += 1) {
-    const bits = SUFFIX_ALPHABET.indexOf(id18.charAt(15 + chunk).toUpperCase());
-    if (bits < 0) return null;
-    for (let i = 0; i < 5; i += 1) {
-      const char = id18.charAt(chunk * 5 + i);
-      const upper = (bits & (1 << i)) !== 0;
-      if (/[0-9]/.test(char)) {
-        if (upper) return null;
-        id15 += char;
-      } else {
-        id15 += upper ? char.toUpperCase() : char.toLowerCase();
-      }
-    }
-  }
-  return id15;
+/**
+ * The first 15 characters with the case the (upper-cased) suffix encodes; null when the suffix
+ * marks a digit as upper case (the restored id's own suffix then differs).
+ */
+function restoreCase(id15: string, suffix: string): string | null {
+  const restored = id15.replace(/./g, (char, i: number) =>
+    (SUFFIX_ALPHABET.indexOf(suffix.charAt(Math.floor(i / 5))) >> (i % 5)) & 1
+      ? char.toUpperCase()
+      : char.toLowerCase(),
+  );
+  return suffixOf(restored) === suffix ? restored : null;
 }
 
 /**
@@ -58,7 +49,7 @@ export function toSalesforceId18(id: string): string | null {
   const suffix = id.slice(15).toUpperCase();
   if (suffixOf(id15) === suffix) return id15 + suffix;
   const mixedCase = /[a-z]/.test(id15) && /[A-Z]/.test(id15);
-  const restored = mixedCase ? null : restoreCase(id);
+  const restored = mixedCase ? null : restoreCase(id15, suffix);
   return restored === null ? null : restored + suffix;
 }
 

@@ -1,5 +1,6 @@
 import { detectRecord, sameDetection } from './detect-record';
-import { deepScope } from './dom-text';
+import { deepScope, isShadowRoot } from './dom-text';
+import { listenUntil } from './listen-until';
 import type { DetectOptions, DetectedRecord } from './types';
 
 export interface WatchRecordOptions extends DetectOptions {
@@ -51,8 +52,6 @@ export function watchRecord(
   const getUrl = options.getUrl ?? (() => view?.location.href ?? doc.URL);
   const schedule = options.schedule ?? defaultSchedule(view);
   const onError = options.onError ?? rethrowLater;
-  const detectOptions: DetectOptions =
-    options.localeHint === undefined ? {} : { localeHint: options.localeHint };
 
   let last: DetectedRecord | null = null;
   let lastUrl: string | undefined;
@@ -64,7 +63,7 @@ export function watchRecord(
     let next: DetectedRecord | null;
     try {
       lastUrl = getUrl();
-      next = detectRecord(lastUrl, doc, detectOptions);
+      next = detectRecord(lastUrl, doc, options);
     } catch (error) {
       onError(error);
       return;
@@ -87,7 +86,7 @@ export function watchRecord(
       if (!isShadowRoot(found) || shadowRoots.has(found)) continue;
       shadowRoots.add(found);
       observer.observe(found, OBSERVE);
-      found.addEventListener('change', request, true);
+      listenUntil(signal, found, 'change', request, true);
     }
   };
   const observer = new Observer((records) => {
@@ -101,8 +100,8 @@ export function watchRecord(
   observer.observe(doc, OBSERVE);
   watchShadowRoots(doc);
 
-  for (const type of TRIGGER_EVENTS) doc.addEventListener(type, request, true);
-  for (const type of NAVIGATION_EVENTS) view?.addEventListener(type, request);
+  for (const type of TRIGGER_EVENTS) listenUntil(signal, doc, type, request, true);
+  for (const type of NAVIGATION_EVENTS) listenUntil(signal, view, type, request);
   const poll = setInterval(() => {
     try {
       if (getUrl() !== lastUrl) request();
@@ -116,18 +115,11 @@ export function watchRecord(
     () => {
       clearInterval(poll);
       observer.disconnect();
-      for (const type of TRIGGER_EVENTS) doc.removeEventListener(type, request, true);
-      for (const type of NAVIGATION_EVENTS) view?.removeEventListener(type, request);
-      for (const root of shadowRoots) root.removeEventListener('change', request, true);
       shadowRoots.clear();
     },
     { once: true },
   );
   request();
-}
-
-function isShadowRoot(node: Node): node is ShadowRoot {
-  return node.nodeType === 11 && 'host' in node;
 }
 
 function defaultSchedule(view: (Window & typeof globalThis) | null): (run: () => void) => void {

@@ -1,5 +1,5 @@
-import type { CrmAdapter } from '../adapter';
-import { NO_FIELD_TEXTS, toDealFields, type DealFieldTexts } from '../deal-fields';
+import { defineCrmAdapter } from '../adapter';
+import { readFields } from '../deal-fields';
 import { EDITABLE_CONTROL, controlValue, deepActiveElement, visibleText } from '../dom-text';
 import * as S from './selectors';
 import { classifyDynamicsUrl } from './url';
@@ -8,34 +8,22 @@ import { classifyDynamicsUrl } from './url';
  * Unified Interface forms are always editable: controls hold the current values, the header
  * repeats some of them read-only. The mode is `edit` while a deal field's control has focus.
  */
-export const dynamics365: CrmAdapter = {
-  crm: 'dynamics365',
-  classify: classifyDynamicsUrl,
-  detect({ doc, record, locale }) {
-    const form = doc.querySelector(S.FORM_ROOT);
-    if (!form) return null;
-    const active = deepActiveElement(doc);
-    const texts: DealFieldTexts = { ...NO_FIELD_TEXTS };
-    let editing = false;
-    for (const [key, dataIds] of Object.entries(S.FIELD_CONTROLS) as [
-      keyof DealFieldTexts,
-      readonly string[],
-    ][]) {
-      const el = findControl(form, doc, dataIds);
-      if (!el) continue;
-      texts[key] = el.matches(EDITABLE_CONTROL) ? controlValue(el) : visibleText(el);
-      editing ||= active !== null && el.contains(active);
-    }
-    texts.recordName ??= headerTitle(doc);
-    return {
-      crm: 'dynamics365',
-      objectType: record.objectType,
-      recordId: record.recordId,
-      mode: editing ? 'edit' : 'view',
-      fields: toDealFields(texts, locale),
-    };
-  },
-};
+export const dynamics365 = defineCrmAdapter('dynamics365', classifyDynamicsUrl, ({ doc }) => {
+  const form = doc.querySelector(S.FORM_ROOT);
+  if (!form) return null;
+  const active = deepActiveElement(doc);
+  const reading = readFields((key) => {
+    const el = findControl(form, doc, S.FIELD_CONTROLS[key]);
+    return (
+      el && {
+        text: el.matches(EDITABLE_CONTROL) ? controlValue(el) : visibleText(el),
+        editing: el.contains(active),
+      }
+    );
+  });
+  reading.texts.recordName ??= headerTitle(doc);
+  return reading;
+});
 
 /** The form's control for the first data-id found, else the header's read-only copy. */
 function findControl(form: Element, doc: Document, dataIds: readonly string[]): Element | null {

@@ -1,3 +1,4 @@
+import { isHttpsHost, urlClassification } from '../adapter';
 import type { UrlClassification } from '../types';
 
 const CRM = 'dynamics365';
@@ -12,8 +13,8 @@ const ENTITY_TYPE_CODES: Readonly<Record<string, string>> = { '3': 'opportunity'
  * or not, URL-encoded or not, any case → lower-case GUID without braces.
  */
 export function classifyDynamicsUrl(url: URL): UrlClassification | null {
-  if (url.protocol !== 'https:' || !HOST.test(url.hostname.toLowerCase())) return null;
-  if (url.pathname.toLowerCase() !== '/main.aspx') return { crm: CRM, isDealRecord: false };
+  if (!isHttpsHost(url, HOST)) return null;
+  if (url.pathname.toLowerCase() !== '/main.aspx') return urlClassification(CRM, false);
 
   const params = new Map(
     Array.from(url.searchParams.entries()).map(([name, value]) => [name.toLowerCase(), value]),
@@ -23,12 +24,12 @@ export function classifyDynamicsUrl(url: URL): UrlClassification | null {
   const pageType = params.get('pagetype')?.toLowerCase();
   const recordId = normalizeGuid(params.get('id'));
   const isRecordPage = pageType === undefined || pageType === 'entityrecord';
-  return {
-    crm: CRM,
-    isDealRecord: isRecordPage && objectType === 'opportunity' && recordId !== undefined,
-    ...(objectType ? { objectType } : {}),
-    ...(isRecordPage && recordId ? { recordId } : {}),
-  };
+  return urlClassification(
+    CRM,
+    isRecordPage && objectType === 'opportunity' && recordId !== undefined,
+    objectType,
+    isRecordPage ? recordId : undefined,
+  );
 }
 
 function normalizeGuid(raw: string | undefined): string | undefined {

@@ -39,4 +39,4 @@ export const DROPDOWN_LABEL = '.private-dropdown__item__label';
 export const PREVIEW_PANEL = '[data-crm-location="CRM_OBJECT_PREVIEW"]';
 
 /** Links to associated companies, primary first. Fixtures: deal-record.html, deal-record-eu.html */
-export const COMPANY_LINK = 'a[href*="/record/0-2/"], a[href*="/company/"]';
+export const COMPANY_LINK = 'a[href*="/record/0-2/"],a[href*="/company/"]';

@@ -1,3 +1,4 @@
+import { isHttpsHost, urlClassification } from '../adapter';
 import type { UrlClassification } from '../types';
 
 const CRM = 'hubspot';
@@ -13,21 +14,21 @@ const OBJECT_TYPES: Readonly<Record<string, string>> = {
 
 /** `/contacts/<portalId>/record/0-3/<dealId>` and legacy `/contacts/<portalId>/deal/<dealId>`. */
 export function classifyHubSpotUrl(url: URL): UrlClassification | null {
-  if (url.protocol !== 'https:' || !HOST.test(url.hostname.toLowerCase())) return null;
+  if (!isHttpsHost(url, HOST)) return null;
   const [app, portalId = '', kind = '', ...rest] = url.pathname.split('/').filter(Boolean);
-  if (app !== 'contacts' || !/^\d+$/.test(portalId)) return { crm: CRM, isDealRecord: false };
+  if (app !== 'contacts' || !/^\d+$/.test(portalId)) return urlClassification(CRM, false);
 
   let objectType: string | undefined;
   let recordId: string | undefined;
   if (kind === 'record') {
     objectType = OBJECT_TYPES[rest[0] ?? ''] ?? rest[0];
     recordId = rest[1];
-  } else if (['contact', 'company', 'deal', 'ticket'].includes(kind)) {
+  } else if (Object.values(OBJECT_TYPES).includes(kind)) {
     objectType = kind;
     recordId = rest[0];
   }
   if (!objectType || !recordId || !/^\d+$/.test(recordId)) {
-    return { crm: CRM, isDealRecord: false, ...(objectType ? { objectType } : {}) };
+    return urlClassification(CRM, false, objectType);
   }
-  return { crm: CRM, isDealRecord: objectType === 'deal', objectType, recordId };
+  return urlClassification(CRM, objectType === 'deal', objectType, recordId);
 }

@@ -1,3 +1,4 @@
+import { isHttpsHost, urlClassification } from '../adapter';
 import type { UrlClassification } from '../types';
 
 const CRM = 'pipedrive';
@@ -7,11 +8,9 @@ const OBJECT_PATHS = new Set(['deal', 'person', 'organization', 'lead']);
 
 /** `/deal/<number>` is a deal; `/person/<n>`, `/organization/<n>` and lists are not. */
 export function classifyPipedriveUrl(url: URL): UrlClassification | null {
-  if (url.protocol !== 'https:' || !HOST.test(url.hostname.toLowerCase())) return null;
+  if (!isHttpsHost(url, HOST)) return null;
   const [kind = '', id, ...rest] = url.pathname.split('/').filter(Boolean);
-  if (!OBJECT_PATHS.has(kind)) return { crm: CRM, isDealRecord: false };
-  if (!id || !/^\d+$/.test(id) || rest.length > 0) {
-    return { crm: CRM, isDealRecord: false, objectType: kind };
-  }
-  return { crm: CRM, isDealRecord: kind === 'deal', objectType: kind, recordId: id };
+  if (!OBJECT_PATHS.has(kind)) return urlClassification(CRM, false);
+  if (!id || !/^\d+$/.test(id) || rest.length > 0) return urlClassification(CRM, false, kind);
+  return urlClassification(CRM, kind === 'deal', kind, id);
 }

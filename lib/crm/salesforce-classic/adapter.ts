@@ -1,41 +1,28 @@
-import type { CrmAdapter } from '../adapter';
-import { NO_FIELD_TEXTS, toDealFields, type DealFieldTexts } from '../deal-fields';
+import { defineCrmAdapter } from '../adapter';
+import { readFields, type DealFieldKey, type FieldReading } from '../deal-fields';
 import { EDITABLE_CONTROL, controlValue, visibleText } from '../dom-text';
-import { DEAL_FIELD_KEYS, dealFieldOfLabel, type DealFieldKey } from '../salesforce-fields';
+import { dealFieldOfLabel } from '../salesforce-fields';
 import * as S from './selectors';
 import { classifyClassicUrl } from './url';
 
 /** Classic pages are server-rendered: one record per page, fields by id, else by label cell. */
-export const salesforceClassic: CrmAdapter = {
-  crm: 'salesforce-classic',
-  classify: classifyClassicUrl,
-  detect({ doc, record, locale }) {
+export const salesforceClassic = defineCrmAdapter(
+  'salesforce-classic',
+  classifyClassicUrl,
+  ({ doc }) => {
     if (!doc.querySelector(S.RECORD_PAGE)) return null;
     const cells = dataCellsByLabel(doc);
-    const texts: DealFieldTexts = { ...NO_FIELD_TEXTS };
-    let editing = false;
-    for (const key of DEAL_FIELD_KEYS) {
-      const reading = readField(doc, cells.get(key), key);
-      if (!reading) continue;
-      texts[key] = reading.text;
-      editing ||= reading.editing;
-    }
-    texts.recordName ??= visibleText(doc.querySelector(S.RECORD_TITLE)) || null;
-    return {
-      crm: 'salesforce-classic',
-      objectType: record.objectType,
-      recordId: record.recordId,
-      mode: record.mode === 'edit' || editing ? 'edit' : 'view',
-      fields: toDealFields(texts, locale),
-    };
+    const reading = readFields((key) => readField(doc, cells.get(key), key));
+    reading.texts.recordName ??= visibleText(doc.querySelector(S.RECORD_TITLE)) || null;
+    return reading;
   },
-};
+);
 
 function readField(
   doc: Document,
   cell: Element | undefined,
   key: DealFieldKey,
-): { text: string; editing: boolean } | null {
+): FieldReading | null {
   const id = S.FIELD_IDS[key];
   const input = id ? doc.getElementById(id) : null;
   if (input?.matches(EDITABLE_CONTROL)) return { text: controlValue(input), editing: true };

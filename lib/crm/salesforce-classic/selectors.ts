@@ -2,10 +2,10 @@
  * Salesforce Classic: every selector the adapter uses, each with the saved pages under
  * test/fixtures/crm/salesforce-classic/ that prove it.
  */
-import type { DealFieldKey } from '../salesforce-fields';
+import type { DealFieldKey } from '../deal-fields';
 
 /** Present on detail and edit pages of a record. Fixtures: view.html, edit.html */
-export const RECORD_PAGE = '.bPageTitle, #ep, table.detailList';
+export const RECORD_PAGE = '.bPageTitle,#ep,table.detailList';
 
 /** The record name in the page title of a detail page. Fixtures: view.html */
 export const RECORD_TITLE = '.bPageTitle h2.pageDescription';
@@ -26,8 +26,8 @@ export const FIELD_IDS: Partial<Readonly<Record<DealFieldKey, string>>> = {
 export const VALUE_ID_SUFFIX = '_ileinner';
 
 /** Label cell and the data cell after it. Fixtures: view.html, edit.html */
-export const LABEL_CELL = 'td.labelCol, th.labelCol';
-export const DATA_CELL = 'td.dataCol, td.data2Col';
+export const LABEL_CELL = 'td.labelCol,th.labelCol';
+export const DATA_CELL = 'td.dataCol,td.data2Col';
 
 /**
  * Lookup links to users (key prefix 005) and accounts (001): the name without the

@@ -1,3 +1,4 @@
+import { urlClassification } from '../adapter';
 import { OPPORTUNITY_KEY_PREFIX, isSalesforceId } from '../salesforce-id';
 import type { UrlClassification } from '../types';
 
@@ -17,14 +18,14 @@ export function classifyClassicUrl(url: URL): UrlClassification | null {
 
   const [id = '', action, ...rest] = url.pathname.split('/').filter(Boolean);
   if (!isSalesforceId(id) || rest.length > 0 || (action !== undefined && action !== 'e')) {
-    return { crm: CRM, isDealRecord: false };
+    return urlClassification(CRM, false);
   }
   const isOpportunity = id.startsWith(OPPORTUNITY_KEY_PREFIX);
-  return {
-    crm: CRM,
-    isDealRecord: isOpportunity,
-    ...(isOpportunity ? { objectType: 'Opportunity' } : {}),
-    recordId: id,
-    mode: action === 'e' ? 'edit' : 'view',
-  };
+  return urlClassification(
+    CRM,
+    isOpportunity,
+    isOpportunity ? 'Opportunity' : undefined,
+    id,
+    action === 'e' ? 'edit' : 'view',
+  );
 }

@@ -1,7 +1,6 @@
-import type { CrmAdapter } from '../adapter';
-import { toDealFields } from '../deal-fields';
+import { defineCrmAdapter } from '../adapter';
 import {
-  composedParent,
+  composedAncestor,
   deepScope,
   isHiddenElement,
   queryAllDeep,
@@ -16,25 +15,17 @@ import { classifyLightningUrl } from './url';
  * shown is the record page whose every page/tab container is `active`; on an `/edit` URL the
  * edit modal comes first and the page behind it fills fields the modal does not show.
  */
-export const salesforceLightning: CrmAdapter = {
-  crm: 'salesforce-lightning',
-  classify: classifyLightningUrl,
-  detect({ doc, record, locale }) {
+export const salesforceLightning = defineCrmAdapter(
+  'salesforce-lightning',
+  classifyLightningUrl,
+  ({ doc, record }) => {
     const whole = deepScope(doc);
     const page = firstShown(whole, S.RECORD_PAGE);
     const modal = record.mode === 'edit' ? firstShown(whole, S.EDIT_MODAL) : null;
     const roots = [modal, page].filter((root): root is Element => root !== null);
-    if (roots.length === 0) return null;
-    const { texts, editing } = readLightningFields(roots);
-    return {
-      crm: 'salesforce-lightning',
-      objectType: record.objectType,
-      recordId: record.recordId,
-      mode: record.mode === 'edit' || editing ? 'edit' : 'view',
-      fields: toDealFields(texts, locale),
-    };
+    return roots.length === 0 ? null : readLightningFields(roots);
   },
-};
+);
 
 /**
  * The first element matching `selector` that is on screen (no hidden or inactive container
@@ -46,13 +37,10 @@ function firstShown(whole: DeepScope, selector: string): Element | null {
 }
 
 function isShown(el: Element): boolean {
-  for (let node: Node | null = el; node; node = composedParent(node)) {
-    if (node.nodeType !== 1) continue;
-    const ancestor = node as Element;
-    if (isHiddenElement(ancestor)) return false;
-    if (ancestor.matches(S.TAB_CONTAINER) && !ancestor.classList.contains(S.ACTIVE_CLASS)) {
-      return false;
-    }
-  }
-  return true;
+  return !composedAncestor(
+    el,
+    (ancestor) =>
+      isHiddenElement(ancestor) ||
+      (ancestor.matches(S.TAB_CONTAINER) && !ancestor.classList.contains(S.ACTIVE_CLASS)),
+  );
 }

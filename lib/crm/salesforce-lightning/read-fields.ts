@@ -1,4 +1,9 @@
-import { NO_FIELD_TEXTS, type DealFieldTexts } from '../deal-fields';
+import {
+  readFields,
+  type DealFieldKey,
+  type FieldReading,
+  type FieldsReading,
+} from '../deal-fields';
 import {
   EDITABLE_CONTROL,
   controlValue,
@@ -8,26 +13,10 @@ import {
   visibleText,
   type DeepScope,
 } from '../dom-text';
-import {
-  DEAL_FIELD_KEYS,
-  OPPORTUNITY_API_NAMES,
-  dealFieldOfLabel,
-  type DealFieldKey,
-} from '../salesforce-fields';
+import { OPPORTUNITY_API_NAMES, dealFieldOfLabel } from '../salesforce-fields';
 import * as S from './selectors';
 
-export interface FieldsReading {
-  texts: DealFieldTexts;
-  /** True when some field was read from an edit control (edit modal or inline edit). */
-  editing: boolean;
-}
-
 const LOOKUPS: ReadonlySet<DealFieldKey> = new Set(['ownerName', 'accountName']);
-
-interface FieldReading {
-  text: string;
-  editing: boolean;
-}
 
 /**
  * Reads the deal fields from scopes tried in order (the edit modal, then the record page
@@ -38,20 +27,14 @@ export function readLightningFields(roots: ReadonlyArray<ParentNode & Node>): Fi
     scope: deepScope(root),
     byLabel: undefined as LabelIndex | undefined,
   }));
-  const texts: DealFieldTexts = { ...NO_FIELD_TEXTS };
-  let editing = false;
-  for (const key of DEAL_FIELD_KEYS) {
+  return readFields((key) => {
     for (const entry of scopes) {
       entry.byLabel ??= indexByLabel(entry.scope);
       const reading = readField(entry.scope, entry.byLabel, key);
-      if (reading) {
-        texts[key] = reading.text;
-        editing ||= reading.editing;
-        break;
-      }
+      if (reading) return reading;
     }
-  }
-  return { texts, editing };
+    return null;
+  });
 }
 
 function readField(scope: DeepScope, byLabel: LabelIndex, key: DealFieldKey): FieldReading | null {
@@ -94,7 +77,7 @@ function indexByLabel(scope: DeepScope): LabelIndex {
   for (const item of queryAllDeep(scope, S.LAYOUT_ITEM)) {
     add(dealFieldOfLabel(item.getAttribute(S.LAYOUT_ITEM_LABEL)), item);
   }
-  for (const field of queryAllDeep(scope, `${S.DYNAMIC_FORM_FIELD}, ${S.HIGHLIGHTS_ITEM}`)) {
+  for (const field of queryAllDeep(scope, `${S.DYNAMIC_FORM_FIELD},${S.HIGHLIGHTS_ITEM}`)) {
     add(dealFieldOfLabel(visibleText(queryFirstDeep(deepScope(field), S.FIELD_LABEL))), field);
   }
   return index;

@@ -12,7 +12,7 @@ export const RECORD_PAGE = 'one-record-home-flexipage2';
  * DOM and marks the shown one with class `active`.
  * Fixtures: view-cached-tabs.html (.oneContent), console-subtabs.html (.tabContent)
  */
-export const TAB_CONTAINER = '.oneContent, .tabContent';
+export const TAB_CONTAINER = '.oneContent,.tabContent';
 export const ACTIVE_CLASS = 'active';
 
 /** The edit modal an `/edit` URL opens over the record page. Fixtures: edit-modal.html */
@@ -32,7 +32,7 @@ export const controlByApiName = (apiName: string): string =>
     `textarea[name="${apiName}"]`,
     `select[name="${apiName}"]`,
     `button[role="combobox"][name="${apiName}"]`,
-  ].join(', ');
+  ].join();
 
 /**
  * A record-layout field and its localized label attribute.
@@ -49,13 +49,13 @@ export const HIGHLIGHTS_ITEM = 'records-highlights-details-item';
 
 /** The label part of a field container. Fixtures: all view-*.html */
 export const FIELD_LABEL =
-  '.test-id__field-label-container, .test-id__field-label, .slds-form-element__label, .slds-text-title, label';
+  '.test-id__field-label-container,.test-id__field-label,.slds-form-element__label,.slds-text-title,label';
 
 /** The value part of a field container in view mode. Fixtures: all view-*.html */
-export const FIELD_VALUE = '.test-id__field-value, .slds-form-element__static, .fieldComponent';
+export const FIELD_VALUE = '.test-id__field-value,.slds-form-element__static,.fieldComponent';
 
 /** Buttons inside a field that are not its value (inline-edit pencil, Change Owner). */
-export const NOT_VALUE = `${FIELD_LABEL}, button:not([role="combobox"])`;
+export const NOT_VALUE = `${FIELD_LABEL},button:not([role="combobox"])`;
 
 /** The selected record of a lookup being edited. Fixtures: edit-modal.html */
 export const LOOKUP_PILL = '.slds-pill__label';

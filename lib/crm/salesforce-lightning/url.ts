@@ -1,3 +1,4 @@
+import { urlClassification } from '../adapter';
 import { OPPORTUNITY_KEY_PREFIX, isSalesforceId } from '../salesforce-id';
 import type { RecordMode, UrlClassification } from '../types';
 
@@ -31,13 +32,12 @@ export function classifyLightningUrl(url: URL): UrlClassification | null {
 
 function classifySegments(segments: string[]): UrlClassification {
   const [root, kind, first = '', second = ''] = segments;
-  if (root !== 'lightning' || (kind !== 'r' && kind !== 'o'))
-    return { crm: CRM, isDealRecord: false };
-  if (kind === 'o') return { crm: CRM, isDealRecord: false, objectType: objectName(first) };
+  if (root !== 'lightning' || (kind !== 'r' && kind !== 'o')) return urlClassification(CRM, false);
+  if (kind === 'o') return urlClassification(CRM, false, objectName(first));
 
   const idFirst = isSalesforceId(first);
   const recordId = idFirst ? first : second;
-  if (!isSalesforceId(recordId)) return { crm: CRM, isDealRecord: false };
+  if (!isSalesforceId(recordId)) return urlClassification(CRM, false);
   const objectType = idFirst ? objectOfId(recordId) : objectName(first);
   const action = segments.slice(idFirst ? 3 : 4);
   const mode: RecordMode | undefined =
@@ -46,13 +46,7 @@ function classifySegments(segments: string[]): UrlClassification {
     mode !== undefined &&
     objectType === 'Opportunity' &&
     recordId.startsWith(OPPORTUNITY_KEY_PREFIX);
-  return {
-    crm: CRM,
-    isDealRecord,
-    ...(objectType ? { objectType } : {}),
-    recordId,
-    ...(mode ? { mode } : {}),
-  };
+  return urlClassification(CRM, isDealRecord, objectType, recordId, mode);
 }
 
 function objectName(segment: string): string {

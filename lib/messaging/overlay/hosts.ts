@@ -106,12 +106,14 @@ export function matchesPattern(url: URL, pattern: string): boolean {
  */
 export function parseCustomHosts(value: unknown): CustomHost[] {
   if (!Array.isArray(value)) return [];
-  const hosts: CustomHost[] = [];
-  for (const entry of value as unknown[]) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const { pattern, crm } = entry as Record<string, unknown>;
-    if (typeof pattern !== 'string' || !PATTERN.test(pattern)) continue;
-    if (CRM_FAMILIES.includes(crm as CrmFamily)) hosts.push({ pattern, crm: crm as CrmFamily });
-  }
-  return hosts;
+  return (value as unknown[]).flatMap((entry) => {
+    const { pattern, crm } = Object(entry) as Record<string, unknown>;
+    return typeof pattern === 'string' && PATTERN.test(pattern) && isCrmFamily(crm)
+      ? [{ pattern, crm }]
+      : [];
+  });
+}
+
+function isCrmFamily(value: unknown): value is CrmFamily {
+  return CRM_FAMILIES.includes(value as CrmFamily);
 }

@@ -23,9 +23,7 @@ export function layoutKey(host: string): string {
 
 /** A stored layout; missing or malformed fields take their defaults. */
 export function parseLayout(value: unknown): OverlayLayout {
-  const stored =
-    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const { collapsed, width, side } = stored;
+  const { collapsed, width, side } = Object(value) as Record<string, unknown>;
   return {
     collapsed: typeof collapsed === 'boolean' ? collapsed : DEFAULT_LAYOUT.collapsed,
     width: typeof width === 'number' ? clampWidth(width) : DEFAULT_LAYOUT.width,

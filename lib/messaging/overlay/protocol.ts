@@ -149,46 +149,44 @@ export function cleanEstimateText(text: string): string {
   return flat.replace(/\s+/g, ' ').trim().slice(0, ESTIMATE_TEXT_MAX);
 }
 
-function parseEstimate(value: unknown): OverlayEstimate | null | undefined {
-  if (value === null) return null;
-  if (!isDict(value) || !hasOnly(value, ['text', 'tone'])) return undefined;
-  const { text, tone } = value;
+function isEstimate(value: unknown): value is OverlayEstimate {
   // Shown with textContent, so any character is inert; only the length is bounded.
-  if (typeof text !== 'string' || text.length > ESTIMATE_TEXT_MAX) return undefined;
-  if (!ESTIMATE_TONES.includes(tone as EstimateTone)) return undefined;
-  return { text, tone: tone as EstimateTone };
+  return (
+    isDict(value) &&
+    hasOnly(value, ['text', 'tone']) &&
+    typeof value.text === 'string' &&
+    value.text.length <= ESTIMATE_TEXT_MAX &&
+    ESTIMATE_TONES.includes(value.tone as EstimateTone)
+  );
 }
 
-function isWidth(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 10_000;
-}
+/** Each message type the sidebar may send, with a check of each of its other fields. */
+const SIDEBAR_MESSAGES = new Map<string, Record<string, (value: unknown) => boolean>>([
+  ['estimate', { estimate: (value) => value === null || isEstimate(value) }],
+  ['collapse', {}],
+  ['expand', {}],
+  [
+    'resize',
+    {
+      width: (value) =>
+        typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 10_000,
+    },
+  ],
+  ['dock', { side: (value) => value === 'left' || value === 'right' }],
+]);
 
 /**
  * A message the sidebar sent over the overlay port, or null when it is malformed (unknown
- * type, wrong or extra fields). Null messages are ignored and change nothing.
+ * type, wrong, missing or extra fields). Null messages are ignored and change nothing.
  */
 export function parseSidebarMessage(value: unknown): SidebarToContent | null {
-  if (!isDict(value)) return null;
-  switch (value.type) {
-    case 'estimate': {
-      if (!hasOnly(value, ['type', 'estimate'])) return null;
-      const estimate = parseEstimate(value.estimate);
-      return estimate === undefined ? null : { type: 'estimate', estimate };
-    }
-    case 'collapse':
-    case 'expand':
-      return hasOnly(value, ['type']) ? { type: value.type } : null;
-    case 'resize':
-      return hasOnly(value, ['type', 'width']) && isWidth(value.width)
-        ? { type: 'resize', width: value.width }
-        : null;
-    case 'dock':
-      return hasOnly(value, ['type', 'side']) && (value.side === 'left' || value.side === 'right')
-        ? { type: 'dock', side: value.side }
-        : null;
-    default:
-      return null;
-  }
+  const fields = isDict(value) ? SIDEBAR_MESSAGES.get(value.type as string) : undefined;
+  if (!fields) return null;
+  const message = value as Dict;
+  const keys = Object.keys(fields);
+  const valid =
+    hasOnly(message, ['type', ...keys]) && keys.every((key) => fields[key]?.(message[key]));
+  return valid ? (message as unknown as SidebarToContent) : null;
 }
 
 /** The type of the background's toggle or show request, or null for any other runtime message. */
