@@ -8,3 +8,5 @@ export * from './commission';
 export * from './kpis';
 export * from './coaching';
 export * from './enps';
+export * from './plans';
+export * from './people';

@@ -451,6 +451,10 @@ export function recomputeWithDeal(
       let at = credited.length;
       while (at > 0 && byCloseDateThenId(credited[at - 1]!, c) > 0) at -= 1;
       credited.splice(at, 0, c);
+    } else if (problems.some((p) => p.dealId !== undefined)) {
+      // Deal problems follow the order of the deals: placing this one among others is a
+      // fresh computation's job (a deal being typed in rarely has a problem).
+      return computePeriodCore(plan, input, before.period, true, true);
     } else problems.push(c);
   }
   // A clawback repays an earlier period's lines: any change to a reversal, or to a deal of an

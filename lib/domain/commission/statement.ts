@@ -2,6 +2,7 @@ import { isIsoDate, maxDate, type IsoDate } from '../dates';
 import { currencyDigits, formatMinor, pow10, toMinor } from '../money';
 import { nextPeriod, periodContaining, type Period } from '../periods';
 import type { Deal } from '../schemas';
+import { creditsRep, dealDefect } from './credit';
 import {
   computePeriodCore,
   recomputeWithDeal,
@@ -54,6 +55,25 @@ function toStatement(
   };
 }
 
+/**
+ * The recoverable-draw balance after a period that earned `earnedMinor` (the rule of
+ * `withDraw`, without its lines: what-ifs carry the balance through unchanged periods).
+ */
+function balanceAfter(
+  plan: PreparedPlan,
+  payable: boolean,
+  earnedMinor: number,
+  balanceMinor: number,
+): number {
+  const draw = plan.drawMinor;
+  if (draw === null || !payable || plan.plan.draw?.recoverable !== true) return balanceMinor;
+  if (earnedMinor < draw) return balanceMinor + (draw - earnedMinor);
+  if (balanceMinor > 0 && earnedMinor > draw) {
+    return balanceMinor - Math.min(balanceMinor, earnedMinor - draw);
+  }
+  return balanceMinor;
+}
+
 /** Applies the plan's draw to one period's earnings; returns its lines and the new balance. */
 function withDraw(
   plan: PreparedPlan,
@@ -65,9 +85,9 @@ function withDraw(
   const recoverable = plan.plan.draw?.recoverable === true;
   const earned = core.earningsMinor;
   const d = plan.digits;
+  const balance = balanceAfter(plan, core.payable, earned, balanceMinor);
   if (earned < draw) {
     const topUp = draw - earned;
-    const balance = recoverable ? balanceMinor + topUp : balanceMinor;
     const line: CoreLine = {
       kind: 'draw',
       amountMinor: topUp,
@@ -77,15 +97,14 @@ function withDraw(
     };
     return { lines: [...core.lines, line], balanceMinor: balance };
   }
-  if (recoverable && balanceMinor > 0 && earned > draw) {
-    const recovered = Math.min(balanceMinor, earned - draw);
-    const left = balanceMinor - recovered;
+  if (balance !== balanceMinor) {
+    const recovered = balanceMinor - balance;
     const line: CoreLine = {
       kind: 'recovery',
       amountMinor: -recovered,
-      explanation: `Recovers ${formatMinor(recovered, d)} of earlier draw top-ups from earnings above the ${formatMinor(draw, d)} draw; ${formatMinor(left, d)} left to recover`,
+      explanation: `Recovers ${formatMinor(recovered, d)} of earlier draw top-ups from earnings above the ${formatMinor(draw, d)} draw; ${formatMinor(balance, d)} left to recover`,
     };
-    return { lines: [...core.lines, line], balanceMinor: left };
+    return { lines: [...core.lines, line], balanceMinor: balance };
   }
   return { lines: core.lines, balanceMinor };
 }
@@ -207,17 +226,134 @@ export function computeStatement(input: StatementInput): Statement {
   return toStatement(plan, input, core, withDraw(plan, core, 0).lines, 0);
 }
 
+/**
+ * How the draw applies to a what-if's period: `inRun` false for a recoverable draw whose run
+ * has not begun (no draw lines, no balance); `balanceIn` is the recoverable balance carried
+ * into the period (0 for other plans, whose draw, if any, is applied to each period alone).
+ */
+interface DrawState {
+  inRun: boolean;
+  balanceIn: number;
+  /** A recoverable draw's earlier periods in its run, oldest first. */
+  earlier: RunPeriod[];
+}
+
+/** One earlier period of a recoverable draw's run: what its balance needs, and nothing more. */
+interface RunPeriod {
+  period: Period;
+  payable: boolean;
+  earningsMinor: number;
+  /** The balance carried into the period. */
+  balanceIn: number;
+}
+
+function drawnLines(
+  plan: PreparedPlan,
+  core: PeriodCore,
+  draw: DrawState,
+): { lines: CoreLine[]; balanceMinor: number } {
+  if (!draw.inRun) return { lines: core.lines, balanceMinor: 0 };
+  return withDraw(plan, core, draw.balanceIn);
+}
+
+/**
+ * The draw state of `period` for these inputs, as `computeStatements` reaches it: for a
+ * recoverable draw, every period of the run before it is computed once, and kept.
+ */
+function drawState(plan: PreparedPlan, input: StatementInput, period: Period): DrawState {
+  if (!hasRecoverableDraw(plan)) return { inRun: true, balanceIn: 0, earlier: [] };
+  const start = runStart(plan, input);
+  if (start === null || period.start < start.start) {
+    return { inRun: false, balanceIn: 0, earlier: [] };
+  }
+  const earlier: RunPeriod[] = [];
+  let balance = 0;
+  for (
+    let p = start;
+    p.start < period.start;
+    p = nextPeriod(p, plan.kind, plan.fiscalYearStartMonth)
+  ) {
+    const core = computePeriodCore(plan, input, p);
+    earlier.push({
+      period: p,
+      payable: core.payable,
+      earningsMinor: core.earningsMinor,
+      balanceIn: balance,
+    });
+    balance = balanceAfter(plan, core.payable, core.earningsMinor, balance);
+  }
+  return { inRun: true, balanceIn: balance, earlier };
+}
+
+/**
+ * The first period whose earnings a change of the deal from `previous` to `deal` can alter:
+ * the period each version closes in (its credit), and with clawbacks every later one too (a
+ * reversal repays what its close period paid, which the other deals of that period shape).
+ * Null when no period can change (neither version can credit the rep).
+ */
+function firstAffected(
+  plan: PreparedPlan,
+  repId: string,
+  versions: readonly (Deal | undefined)[],
+): { from: IsoDate; only: Set<IsoDate> | null } | null {
+  let from: IsoDate | null = null;
+  const starts = new Set<IsoDate>();
+  for (const v of versions) {
+    // A version that cannot be credited (not the rep's, defective) changes no earnings.
+    if (v === undefined || !creditsRep(v, repId) || dealDefect(v) !== null) continue;
+    const p = periodContaining(v.closeDate, plan.kind, plan.fiscalYearStartMonth);
+    starts.add(p.start);
+    if (from === null || p.start < from) from = p.start;
+  }
+  if (from === null) return null;
+  return { from, only: plan.plan.clawback === undefined ? starts : null };
+}
+
+/**
+ * The draw state of the period after the deal changed, from the state before it: the balance
+ * is carried through the earlier periods again, recomputing only those the change can alter.
+ */
+function drawStateAfter(
+  plan: PreparedPlan,
+  afterInput: StatementInput,
+  before: DrawState,
+  previous: Deal | undefined,
+  deal: Deal,
+): DrawState {
+  if (!before.inRun || before.earlier.length === 0) return before;
+  const affected = firstAffected(plan, afterInput.repId, [previous, deal]);
+  if (affected === null) return before;
+  const first = before.earlier.findIndex((r) => r.period.start >= affected.from);
+  if (first < 0) return before;
+  let balance = before.earlier[first]!.balanceIn;
+  for (let i = first; i < before.earlier.length; i++) {
+    const r = before.earlier[i]!;
+    if (affected.only === null || affected.only.has(r.period.start)) {
+      const core = computePeriodCore(plan, afterInput, r.period);
+      balance = balanceAfter(plan, core.payable, core.earningsMinor, balance);
+    } else {
+      balance = balanceAfter(plan, r.payable, r.earningsMinor, balance);
+    }
+  }
+  // The earlier periods of the "after" side are not kept: nothing reads them.
+  return { inRun: true, balanceIn: balance, earlier: [] };
+}
+
 /** The "before" side of what-ifs, kept while the same inputs are edited keystroke after keystroke. */
 interface BeforeEntry {
   input: StatementInput;
   /** The deals as they were: an array changed in place does not reuse a stale entry. */
   deals: readonly Deal[];
+  period: Period;
   core: PeriodCore;
+  draw: DrawState;
   statement: Statement;
+  /** Deal ids that appear more than once (made on first need). */
+  duplicates: Set<string> | null;
 }
 const beforeCache = new WeakMap<readonly Deal[], BeforeEntry>();
 
-function cachedBefore(plan: PreparedPlan, input: StatementInput): BeforeEntry {
+function cachedBefore(plan: PreparedPlan, input: StatementInput, period: Period): BeforeEntry {
   const hit = beforeCache.get(input.deals);
   const i = hit?.input;
   if (
@@ -227,21 +363,39 @@ function cachedBefore(plan: PreparedPlan, input: StatementInput): BeforeEntry {
     i.quotas === input.quotas &&
     i.fxRates === input.fxRates &&
     i.repId === input.repId &&
-    i.periodStart === input.periodStart &&
+    hit.period.start === period.start &&
     sameElements(hit.deals, input.deals)
   ) {
     return hit;
   }
-  const period = periodContaining(input.periodStart, plan.kind, plan.fiscalYearStartMonth);
+  const draw = drawState(plan, input, period);
   const core = computePeriodCore(plan, input, period, true, true);
-  const entry = {
+  const drawn = drawnLines(plan, core, draw);
+  const entry: BeforeEntry = {
     deals: input.deals.slice(),
     input,
+    period,
     core,
-    statement: toStatement(plan, input, core, withDraw(plan, core, 0).lines, 0),
+    draw,
+    statement: toStatement(plan, input, core, drawn.lines, drawn.balanceMinor),
+    duplicates: null,
   };
   beforeCache.set(input.deals, entry);
   return entry;
+}
+
+/** Whether the id is on more than one deal (the engine credits only the first of them). */
+function isDuplicated(entry: BeforeEntry, id: string): boolean {
+  if (entry.duplicates === null) {
+    const seen = new Set<string>();
+    const duplicates = new Set<string>();
+    for (const d of entry.deals) {
+      if (seen.has(d.id)) duplicates.add(d.id);
+      else seen.add(d.id);
+    }
+    entry.duplicates = duplicates;
+  }
+  return entry.duplicates.has(id);
 }
 
 function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -263,24 +417,34 @@ function replaceDeal(
 
 /**
  * The statement with one deal changed (same id) or added, next to the statement as it is.
- * Fast enough for every keystroke: the "before" side is cached per deals array, and the
- * "after" side reuses the credit of every deal but the changed one.
+ * Fast enough for every keystroke: the "before" side is cached per deals array (with, for a
+ * recoverable draw, the balance each earlier period carries), and the "after" side reuses
+ * the credit of every deal but the changed one and recomputes only the earlier periods the
+ * change can alter. Both sides equal `computeStatement` of the same inputs.
  */
 export function whatIf(input: StatementInput, change: { deal: Deal }): WhatIfResult {
   const prepared = preparePlan(input.plan);
   const { deals, previous } = replaceDeal(input.deals, change.deal);
   let before: Statement;
   let after: Statement;
-  if (!prepared.ok || !isIsoDate(input.periodStart) || hasRecoverableDraw(prepared.prepared)) {
+  if (!prepared.ok || !isIsoDate(input.periodStart)) {
     before = computeStatement(input);
     after = computeStatement({ ...input, deals });
   } else {
     const plan = prepared.prepared;
-    const cached = cachedBefore(plan, input);
+    const period = periodContaining(input.periodStart, plan.kind, plan.fiscalYearStartMonth);
+    const cached = cachedBefore(plan, input, period);
     before = cached.statement;
     const afterInput = { ...input, deals };
-    const core = recomputeWithDeal(plan, afterInput, cached.core, previous, change.deal);
-    after = toStatement(plan, afterInput, core, withDraw(plan, core, 0).lines, 0);
+    if (isDuplicated(cached, change.deal.id)) {
+      // Which record of a duplicated id is credited depends on all of them: from scratch.
+      after = computeStatement(afterInput);
+    } else {
+      const core = recomputeWithDeal(plan, afterInput, cached.core, previous, change.deal);
+      const draw = drawStateAfter(plan, afterInput, cached.draw, previous, change.deal);
+      const drawn = drawnLines(plan, core, draw);
+      after = toStatement(plan, afterInput, core, drawn.lines, drawn.balanceMinor);
+    }
   }
   const digits = currencyDigits(before.currency) ?? 2;
   const delta = (toMinor(after.total, digits) - toMinor(before.total, digits)) / pow10(digits);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeStatement, computeStatements } from '../../../lib/domain';
+import { computeStatement, computeStatements, whatIf } from '../../../lib/domain';
 import { codes, deal, input, linesOf, plan, quota } from './fixtures';
 
 /**
@@ -117,6 +117,56 @@ describe('recoverable draw', () => {
     expect(s.map(view)).toEqual([[['draw', 3_000]], [['recovery', -500]]]);
     expect(s.map((x) => x.total)).toEqual([3_000, 3_000]);
     expect(s.map((x) => x.drawBalance)).toEqual([3_000, 2_500]);
+  });
+});
+
+describe('what-if with a recoverable draw', () => {
+  // April, as above: earnings 8,000, recovers 2,000 of the 2,000 balance → total 6,000.
+  // Each change below is tried on the same inputs one after the other, as keystrokes are.
+  const april = input({
+    plan: plan({ draw: { amount: 3_000, recoverable: true } }),
+    quotas,
+    deals,
+    periodStart: '2026-04-20',
+  });
+  const apr = deals[2]!;
+  const jan = deals[0]!;
+
+  it('a change in the period: the balance carried into it is the same', () => {
+    // apr 50,000 → 4,000 → recovers min(2,000, 4,000 − 3,000) = 1,000 → total 3,000,
+    // balance 1,000
+    const r = whatIf(april, { deal: { ...apr, amount: 50_000 } });
+    expect([r.before.total, r.after.total, r.delta]).toEqual([6_000, 3_000, -3_000]);
+    expect([r.before.drawBalance, r.after.drawBalance]).toEqual([0, 1_000]);
+    expect(r.after).toEqual(
+      computeStatement({
+        ...april,
+        deals: deals.map((d) => (d === apr ? { ...apr, amount: 50_000 } : d)),
+      }),
+    );
+  });
+
+  it('a change in an earlier period carries a different balance into it', () => {
+    // jan 50,000 → 4,000: no top-up; Feb 0 → draw 3,000 (balance 3,000); Mar 5,000 →
+    // recovers 2,000 (balance 1,000); Apr 8,000 → recovers 1,000 → total 7,000, balance 0
+    const changed = { ...jan, amount: 50_000 };
+    const r = whatIf(april, { deal: changed });
+    expect([r.before.total, r.after.total, r.delta]).toEqual([6_000, 7_000, 1_000]);
+    expect(linesOf(r.after, 'recovery').map((l) => l.amount)).toEqual([-1_000]);
+    expect(r.after).toEqual(
+      computeStatement({ ...april, deals: deals.map((d) => (d === jan ? changed : d)) }),
+    );
+  });
+
+  it('a new deal in an earlier period', () => {
+    // Feb 12,500 → 1,000: draw 2,000 (balance 1,000 + 2,000 = 3,000); Mar recovers 2,000
+    // (balance 1,000); Apr recovers 1,000 → total 7,000
+    const feb = deal({ id: 'feb', amount: 12_500, closeDate: '2026-02-10' });
+    const r = whatIf(april, { deal: feb });
+    expect([r.after.total, r.delta, r.after.drawBalance]).toEqual([7_000, 1_000, 0]);
+    expect(r.after).toEqual(computeStatement({ ...april, deals: [...deals, feb] }));
+    // and the before side is still the statement as it is
+    expect(r.before).toEqual(computeStatement(april));
   });
 });
 

@@ -1,5 +1,12 @@
-import { periodContaining, type Period, type Plan } from '../../lib/domain';
-import type { StatementInputs } from '../data-contract/types';
+import { periodContaining } from '../periods';
+import type { Period } from '../periods';
+import type { Plan } from '../schemas';
+
+/**
+ * The plan version in force for a rep on a date (the plan they were assigned that day, in the
+ * version effective that day); null when none.
+ */
+export type PlanOn = (date: string) => Plan | null;
 
 /**
  * The plan version a period's figures are computed with: the version in force on the period's
@@ -8,13 +15,9 @@ import type { StatementInputs } from '../data-contract/types';
  * is found from the period's other end (the engine then says the plan covers part of it). Null
  * when no version is in force anywhere the period is probed.
  */
-export function planForPeriod(
-  inputs: Pick<StatementInputs, 'planOn'>,
-  period: Period,
-  today: string,
-): Plan | null {
+export function planForPeriod(planOn: PlanOn, period: Period, today: string): Plan | null {
   const probe = today < period.start ? period.start : today > period.end ? period.end : today;
-  return inputs.planOn(probe) ?? inputs.planOn(period.end) ?? inputs.planOn(period.start);
+  return planOn(probe) ?? planOn(period.end) ?? planOn(period.start);
 }
 
 /**
@@ -24,13 +27,13 @@ export function planForPeriod(
  * plan is not in effect. Null when there is no plan at all.
  */
 export function periodWithPlan(
-  inputs: Pick<StatementInputs, 'planOn'>,
+  planOn: PlanOn,
   date: string,
   today: string,
   fallback: Plan | null,
 ): { period: Period; plan: Plan } | null {
-  const around = inputs.planOn(date) ?? fallback;
+  const around = planOn(date) ?? fallback;
   if (!around) return null;
   const period = periodContaining(date, around.period, around.fiscalYearStartMonth ?? 1);
-  return { period, plan: planForPeriod(inputs, period, today) ?? around };
+  return { period, plan: planForPeriod(planOn, period, today) ?? around };
 }

@@ -1,0 +1,1 @@
+export { personNameKey, samePersonName } from './same-person-name';
