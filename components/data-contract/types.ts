@@ -7,6 +7,7 @@ import type {
   FxRate,
   MutationName,
   Plan,
+  PlanOn,
   PromptState,
   Quota,
   Settings,
@@ -76,9 +77,9 @@ export interface StatementInputs {
    * The plan version in force for the rep on a date: the plan they were assigned that day, in
    * the version effective that day; null when none. Plans change between periods (new tiers, a
    * new plan year): a past or future period is computed with its own version, never today's
-   * (see `components/shared/plan-for-period.ts`).
+   * (`planForPeriod` in lib/domain/plans).
    */
-  planOn(date: string): Plan | null;
+  planOn: PlanOn;
   quotas: Quota[];
   /** The rep's deals (owned or split), closed and open. */
   deals: Deal[];

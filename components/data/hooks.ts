@@ -1,30 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { Deal, User } from '../../lib/domain';
+import { DealRepository } from '../../lib/db/deal-repository';
+import type { DueSurvey } from '../../lib/db/enps-repository';
+import { RejectionRepository } from '../../lib/db/outbox-repository';
 import {
-  AnnotationRepository,
-  DealRepository,
-  EnpsRepository,
-  PeopleRepository,
-  PromptRepository,
-  PromptStateRepository,
-  RejectionRepository,
-  readStatementInputs,
   statementInputOn,
-  type DueSurvey,
-} from '../../lib/db';
-import type { OverlayClientApi } from '../../lib/messaging/overlay/client';
+  type StatementInputs as StoredInputs,
+} from '../../lib/db/statement-inputs';
 import {
   addCustomCrmHost,
   removeCustomCrmHost,
+  type OverlayClientApi,
 } from '../../lib/messaging/overlay/client';
 import { CUSTOM_HOSTS_KEY, parseCustomHosts } from '../../lib/messaging/overlay/hosts';
-import {
-  enpsResultsSchema,
-  readSyncStatus,
-  teamOverviewSchema,
-  type ServerRead,
-} from '../../lib/sync';
+import type { ServerRead } from '../../lib/sync/server-reads';
+import { readSyncStatus } from '../../lib/sync/status';
 import type {
   BrowserShortcut,
   CoachingData,
@@ -39,26 +30,28 @@ import type {
   TeamOverview,
   WorkbenchActions,
 } from '../data-contract/types';
+import type { createWriteActions } from './actions';
 import { useLocalQuery } from './local-query';
+import {
+  localDate,
+  ME_KEY,
+  PULSE_KEY,
+  readCachedInputs,
+  readMe,
+  readPulse,
+  REJECTIONS_KEY,
+  statementInputsKey,
+  syncStatusKey,
+  type CachedInputs,
+} from './reads';
 import { parsePreferences, PREFERENCES_KEY } from './preferences';
 import { useServerQuery } from './server-query';
-import { useDataServices } from './services';
-
-/** `YYYY-MM-DD` in the user's time zone. */
-export function localDate(now: Date): string {
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${String(now.getFullYear()).padStart(4, '0')}-${m}-${d}`;
-}
+import { useDataServices, type DataServices } from './services';
 
 /** The signed-in user; null when signed out (the data may still be there). */
 export function useMe(): Resource<User | null> {
   const { db } = useDataServices();
-  return useLocalQuery(['me'], async () => {
-    const account = await db.meta.get('account');
-    if (account?.key !== 'account' || !account.signedIn) return null;
-    return (await new PeopleRepository(db).me()) ?? null;
-  });
+  return useLocalQuery(ME_KEY, () => readMe(db));
 }
 
 /** Every deal that credits the rep (owned or split), by close date. */
@@ -77,6 +70,19 @@ export function useRecordDeal(crmRecordId: string | null): Resource<Deal | null>
   );
 }
 export const useDeal = useRecordDeal;
+export { localDate };
+
+function toStatementInputs(cached: CachedInputs, today: string): StatementInputs {
+  const inputs: StoredInputs = { ...cached, planVersions: new Map(cached.planVersions) };
+  const planOn = (date: string) => statementInputOn(inputs, date)?.plan ?? null;
+  return {
+    plan: planOn(today),
+    planOn,
+    quotas: inputs.quotas,
+    deals: inputs.deals,
+    fxRates: inputs.fxRates,
+  };
+}
 
 /**
  * The plan in force today and on any other date (each period has its own plan version), quotas,
@@ -85,15 +91,16 @@ export const useDeal = useRecordDeal;
 export function useStatementInputs(repId: string | null): Resource<StatementInputs> {
   const { db, now } = useDataServices();
   const today = localDate(now());
-  return useLocalQuery(
-    ['statementInputs', repId, today],
-    async () => {
-      const inputs = await readStatementInputs(db, repId!);
-      const planOn = (date: string) => statementInputOn(inputs, date)?.plan ?? null;
-      return { plan: planOn(today), planOn, quotas: inputs.quotas, deals: inputs.deals, fxRates: inputs.fxRates };
-    },
+  const cached = useLocalQuery(
+    statementInputsKey(repId, today),
+    () => readCachedInputs(db, repId!),
     repId !== null,
   );
+  const data = useMemo(
+    () => (cached.data ? toStatementInputs(cached.data, today) : undefined),
+    [cached.data, today],
+  );
+  return { ...cached, data };
 }
 
 /** The deal's note threads; notes waiting to sync are marked pending. */
@@ -101,7 +108,10 @@ export function useNotes(dealId: string | null): Resource<NoteThread[]> {
   const { db } = useDataServices();
   return useLocalQuery(
     ['notes', dealId],
-    () => new AnnotationRepository(db).threadsForDeal(dealId!),
+    async () => {
+      const { AnnotationRepository } = await import('../../lib/db/annotation-repository');
+      return new AnnotationRepository(db).threadsForDeal(dealId!);
+    },
     dealId !== null,
   );
 }
@@ -112,11 +122,17 @@ export function useCoaching(repId: string | null): Resource<CoachingData> {
   const { db } = useDataServices();
   return useLocalQuery(
     ['coaching', repId],
-    async () => ({
-      settings: await new PeopleRepository(db).settings(),
-      managerPrompts: await new PromptRepository(db).forRep(repId!),
-      promptStates: [...(await new PromptStateRepository(db).all()).values()],
-    }),
+    async () => {
+      const [{ PeopleRepository }, { PromptRepository, PromptStateRepository }] = await Promise.all([
+        import('../../lib/db/people-repository'),
+        import('../../lib/db/prompt-repository'),
+      ]);
+      return {
+        settings: await new PeopleRepository(db).settings(),
+        managerPrompts: await new PromptRepository(db).forRep(repId!),
+        promptStates: [...(await new PromptStateRepository(db).all()).values()],
+      };
+    },
     repId !== null,
   );
 }
@@ -124,17 +140,21 @@ export const usePrompts = useCoaching;
 
 export function usePulse(): Resource<PulseData> {
   const { db } = useDataServices();
-  return useLocalQuery(['pulse'], async () => ({
-    surveys: await new EnpsRepository(db).surveys(),
-    statuses: (await db.enpsStatus.toArray()).flatMap((r) => (r.value ? [r.value] : [])),
-  }));
+  return useLocalQuery(PULSE_KEY, () => readPulse(db));
 }
 
 /** The surveys to ask the user about now. */
 export function useSurveyDue(): Resource<DueSurvey[]> {
   const { db, now } = useDataServices();
   const me = useMe().data ?? null;
-  return useLocalQuery(['surveyDue', me?.id, localDate(now())], () => new EnpsRepository(db, { now }).due(me!, now()), me !== null);
+  return useLocalQuery(
+    ['surveyDue', me?.id, localDate(now())],
+    async () => {
+      const { EnpsRepository } = await import('../../lib/db/enps-repository');
+      return new EnpsRepository(db, { now }).due(me!, now());
+    },
+    me !== null,
+  );
 }
 
 function useOnline(): boolean {
@@ -169,8 +189,8 @@ export function useSyncStatus(): Resource<SyncStatus> {
   const { db } = useDataServices();
   const online = useOnline();
   const syncing = useSyncing();
-  const status = useLocalQuery(['syncStatus', online], () => readSyncStatus(db, { online }));
-  const rejections = useLocalQuery(['rejections'], () => new RejectionRepository(db).all());
+  const status = useLocalQuery(syncStatusKey(online), () => readSyncStatus(db, { online }));
+  const rejections = useLocalQuery(REJECTIONS_KEY, () => new RejectionRepository(db).all());
   const data = useMemo((): SyncStatus | undefined => {
     const s = status.data;
     if (!s) return undefined;
@@ -206,7 +226,7 @@ export function useEnpsResults(surveyId: string | null, periodStart: string | nu
   const reads: ServerRead[] | null = surveyId
     ? [{ kind: 'enpsResults', surveyId, ...(periodStart ? { periodStart } : {}) }]
     : null;
-  const result = useServerQuery(reads, me?.id ?? null, enpsResultsSchema);
+  const result = useServerQuery(reads, me?.id ?? null, (m) => m.enpsResultsSchema);
   // Until the user is read, the answer is not known yet (pending, not "nothing to read").
   const status = surveyId && meResource.status === 'pending' ? 'pending' : result.status;
   return { ...result, status, data: result.data?.[0] };
@@ -217,10 +237,17 @@ export function useTeamOverview(enabled: boolean): Resource<TeamOverview[]> {
   const { db } = useDataServices();
   const meResource = useMe();
   const me = meResource.data ?? null;
-  const teams = useLocalQuery(['teams'], () => new PeopleRepository(db).teams(), enabled);
+  const teams = useLocalQuery(
+    ['teams'],
+    async () => {
+      const { PeopleRepository } = await import('../../lib/db/people-repository');
+      return new PeopleRepository(db).teams();
+    },
+    enabled,
+  );
   const teamIds = me?.role === 'admin' ? (teams.data ?? []).map((t) => t.id) : (me?.managesTeamIds ?? []);
   const reads = enabled && me ? teamIds.map((teamId): ServerRead => ({ kind: 'teamOverview', teamId })) : null;
-  const result = useServerQuery(reads, me?.id ?? null, teamOverviewSchema);
+  const result = useServerQuery(reads, me?.id ?? null, (m) => m.teamOverviewSchema);
   const status = enabled && meResource.status === 'pending' ? 'pending' : result.status;
   return { ...result, status };
 }
@@ -265,7 +292,8 @@ export function useBrowserShortcuts(): Resource<BrowserShortcut[]> {
 
 /**
  * Every write the workbench makes. Each resolves once stored locally (one IndexedDB
- * transaction with its outbox row), then asks the background to sync.
+ * transaction with its outbox row), then asks the background to sync. The writers (and the
+ * schemas they validate with) are loaded on the first write.
  */
 export function useActions(): WorkbenchActions {
   const services = useDataServices();
@@ -273,21 +301,18 @@ export function useActions(): WorkbenchActions {
 }
 export const useMutations = useActions;
 
-function createActions({ db, client, api, now }: ReturnType<typeof useDataServices>): WorkbenchActions {
-  const options = { now };
-  const notes = new AnnotationRepository(db, options);
-  const prompts = new PromptRepository(db, options);
-  const promptStates = new PromptStateRepository(db, options);
-  const enps = new EnpsRepository(db, options);
+function createActions(services: DataServices): WorkbenchActions {
+  const { db, client, api } = services;
   const overlayApi: OverlayClientApi = {
     runtime: { sendMessage: (m) => api.sendMessage(m) },
     permissions: { request: ({ origins }) => api.requestOrigins(origins) },
   };
-  const write = async (run: () => Promise<unknown>) => {
-    await run();
-    // The change is stored: if the background cannot be reached now, its alarm syncs it.
-    void client.request('sync.now', { reason: 'local-write' }).catch(() => undefined);
-  };
+  let writes: Promise<ReturnType<typeof createWriteActions>> | null = null;
+  const load = () =>
+    (writes ??= import('./actions').then((m) => m.createWriteActions(services)).catch((error) => {
+      writes = null;
+      throw error;
+    }));
   return {
     syncNow: async () => {
       await client.request('sync.now', { reason: 'user' });
@@ -297,26 +322,28 @@ function createActions({ db, client, api, now }: ReturnType<typeof useDataServic
       await client.request('auth.signOut', { clearLocalData });
     },
     notes: {
-      create: (input) => write(() => notes.createNote(input)),
-      reply: (input) => write(() => notes.reply(input)),
-      edit: (input) => write(() => notes.edit(input)),
-      resolve: (input) => write(() => notes.resolve(input)),
-      delete: (input) => write(() => notes.delete(input)),
+      create: async (input) => (await load()).notes.create(input),
+      reply: async (input) => (await load()).notes.reply(input),
+      edit: async (input) => (await load()).notes.edit(input),
+      resolve: async (input) => (await load()).notes.resolve(input),
+      delete: async (input) => (await load()).notes.delete(input),
     },
     prompts: {
-      dismiss: (promptId) => write(() => promptStates.dismiss(promptId)),
-      snooze: (promptId, until) => write(() => promptStates.snooze(promptId, until)),
-      create: (input) => write(() => prompts.create(input)),
+      dismiss: async (promptId) => (await load()).prompts.dismiss(promptId),
+      snooze: async (promptId, until) => (await load()).prompts.snooze(promptId, until),
+      create: async (input) => (await load()).prompts.create(input),
     },
     pulse: {
-      respond: (input) => write(() => enps.respond(input)),
-      snooze: (input) => write(() => enps.snooze(input)),
+      respond: async (input) => (await load()).pulse.respond(input),
+      snooze: async (input) => (await load()).pulse.snooze(input),
     },
     dismissRejection: (seq) => new RejectionRepository(db).dismiss(seq),
     setPreferences: async (patch) => {
       const current = parsePreferences(await api.local.get(PREFERENCES_KEY));
       await api.local.set(PREFERENCES_KEY, { ...current, ...patch });
     },
+    // The host permission is asked for straight from the click (nothing awaited before it),
+    // so these are not loaded on demand.
     addHost: async (origin, crm) => {
       const result = await addCustomCrmHost(overlayApi, { origin, crm });
       if (result.ok) return 'added';

@@ -11,6 +11,11 @@ export interface DataServices {
   api: BrowserApi;
   /** The clock local writes and "today" use. */
   now: () => Date;
+  /**
+   * Resolves once the page has painted its first view (the sidebar says when): live queries
+   * start watching after it, so that first paint waits for no second read. Absent: at once.
+   */
+  afterFirstPaint?: Promise<void>;
 }
 
 const ServicesContext = createContext<DataServices | null>(null);

@@ -38,19 +38,33 @@ export function resolveLocale(
   return { language, locale: locale ?? DEFAULT_LOCALE[language] };
 }
 
+const wellFormed = new Map<string, boolean>();
+
+/**
+ * Whether `tag` is a well-formed language tag (`Intl` would throw on it otherwise); any
+ * well-formed English or Indonesian tag formats, falling back to the language's data.
+ * `Intl.getCanonicalLocales` checks the syntax only: `supportedLocalesOf` would first build the
+ * list of every locale ICU has (tens of ms on a first call, on the sidebar's startup path).
+ */
 function isSupported(tag: string): boolean {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
-  } catch {
-    return false;
+  let ok = wellFormed.get(tag);
+  if (ok === undefined) {
+    try {
+      ok = Intl.getCanonicalLocales(tag).length > 0;
+    } catch {
+      ok = false;
+    }
+    wellFormed.set(tag, ok);
   }
+  return ok;
 }
 
 export function createI18n(language: Language, locale: string): I18n {
   const catalog = CATALOGS[language];
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const t: Translate = (key, params) => formatMessage(catalog[key], params, locale, numbers);
-  return { language, locale, t, f: createFormatters(locale) };
+  const f = createFormatters(locale);
+  const number = (value: number) => f.number(value, 2);
+  const t: Translate = (key, params) => formatMessage(catalog[key], params, locale, number);
+  return { language, locale, t, f };
 }
 
 const I18nContext = createContext<I18n | null>(null);

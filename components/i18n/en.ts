@@ -225,6 +225,20 @@ export const en = {
   'deal.retroactive':
     'Retroactive plan: the whole credit is paid at the rate of the tier the period ends in.',
   'deal.perDealCap': 'Capped at {cap} per deal.',
+  'deal.effect.otherDeals': 'Your other deals this period',
+  'deal.effect.otherDeals.retroactive':
+    'Retroactive plan: with this deal the period ends in tier {tier}, so every deal in it is paid at that tier’s rate.',
+  'deal.effect.otherDeals.marginal':
+    'Deals are credited in close-date order: this one moves the credit of the deals closing after it into other tiers.',
+  'deal.effect.periodCap': 'Period cap',
+  'deal.effect.draw': 'Draw top-up',
+  'deal.effect.draw.detail':
+    'Your earnings this period are below your draw of {draw}: the top-up makes up the difference, so it shrinks by what the deal adds.',
+  'deal.effect.recovery': 'Draw recovery',
+  'deal.effect.recovery.detail':
+    'Earnings above your draw of {draw} first repay the draw advanced in earlier periods.',
+  'deal.effect.other': 'Other lines of your statement',
+  'deal.effect.total': 'In all, if it closes won',
   'deal.periodCap': 'Your plan caps a period’s payout at {cap}: the total is brought down to it.',
   'deal.spiffLine': 'SPIFF “{name}”',
   'deal.spiffFixed': 'A fixed bonus for deals like this one.',
@@ -454,13 +468,17 @@ export const en = {
   'pulse.resultsTitle': 'Results: {survey}',
   'pulse.period': 'Period',
   'pulse.rules':
-    'Groups with fewer than {min} answers are withheld, and comments need {minComments}. A team is also withheld when the others’ figures would give it away.',
+    'Groups with fewer than {answers} are withheld, and comments need {minComments}. A team is also withheld when the others’ figures would give it away.',
+  'pulse.answerCount': { one: '1 answer', other: '{count} answers' },
   'pulse.overall': 'Everyone',
   'pulse.scoreLabel': 'eNPS {score}',
   'pulse.breakdown': {
-    one: '1 answer: {promoters} promoters, {passives} passives, {detractors} detractors',
-    other: '{count} answers: {promoters} promoters, {passives} passives, {detractors} detractors',
+    one: '1 answer: {promoters}, {passives}, {detractors}',
+    other: '{count} answers: {promoters}, {passives}, {detractors}',
   },
+  'pulse.promoters': { one: '1 promoter', other: '{count} promoters' },
+  'pulse.passives': { one: '1 passive', other: '{count} passives' },
+  'pulse.detractors': { one: '1 detractor', other: '{count} detractors' },
   'pulse.byTeam': 'By team',
   'pulse.team': 'Team',
   'pulse.enps': 'eNPS',
@@ -472,8 +490,14 @@ export const en = {
     one: 'Average {average} from 1 answer',
     other: 'Average {average} from {count} answers',
   },
-  'pulse.withheld': 'Withheld: fewer than {count} answers',
-  'pulse.commentsWithheld': 'Comments withheld: fewer than {count} answers',
+  'pulse.withheld': {
+    one: 'Withheld: fewer than 1 answer',
+    other: 'Withheld: fewer than {count} answers',
+  },
+  'pulse.commentsWithheld': {
+    one: 'Comments withheld: fewer than 1 answer',
+    other: 'Comments withheld: fewer than {count} answers',
+  },
   'pulse.withheldComplement':
     'Withheld: with the other figures it would reveal the answers of a group that is too small',
   'pulse.commentsWithheldComplement':

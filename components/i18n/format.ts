@@ -27,8 +27,15 @@ function utcDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00.000Z`);
 }
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+/**
+ * Every `Intl` formatter, built once per locale and options for the page's lifetime: building
+ * one costs far more than using it (the first one also loads the locale's ICU data).
+ */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
   let value = cache.get(key) as T | undefined;
   if (!value) cache.set(key, (value = make()));
   return value;
@@ -116,7 +123,10 @@ export function createFormatters(locale: string): Formatters {
         ) as Intl.DateTimeFormat
       ).format(new Date(timestamp)),
     relative: (timestamp, now) => {
-      const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+      const rtf = cached(
+        `r|${locale}`,
+        () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+      );
       let value = (Date.parse(timestamp) - now.getTime()) / 1000;
       if (!Number.isFinite(value)) return '';
       if (Math.abs(value) < 45) return rtf.format(0, 'second');

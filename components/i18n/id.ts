@@ -217,6 +217,20 @@ export const id: Readonly<Record<MessageKey, Message>> = {
   'deal.retroactive':
     'Rencana retroaktif: seluruh kredit dibayar dengan tarif tier tempat periode berakhir.',
   'deal.perDealCap': 'Dibatasi {cap} per deal.',
+  'deal.effect.otherDeals': 'Deal Anda yang lain di periode ini',
+  'deal.effect.otherDeals.retroactive':
+    'Rencana retroaktif: dengan deal ini periode berakhir di tier {tier}, jadi setiap deal di dalamnya dibayar dengan tarif tier itu.',
+  'deal.effect.otherDeals.marginal':
+    'Deal dikreditkan menurut urutan tanggal penutupan: deal ini memindahkan kredit deal yang ditutup sesudahnya ke tier lain.',
+  'deal.effect.periodCap': 'Batas per periode',
+  'deal.effect.draw': 'Tambahan draw',
+  'deal.effect.draw.detail':
+    'Pendapatan Anda di periode ini di bawah draw sebesar {draw}: tambahannya menutup selisih itu, jadi berkurang sebesar yang ditambahkan deal ini.',
+  'deal.effect.recovery': 'Pengembalian draw',
+  'deal.effect.recovery.detail':
+    'Pendapatan di atas draw sebesar {draw} lebih dulu mengembalikan draw yang dibayarkan di periode sebelumnya.',
+  'deal.effect.other': 'Baris lain dalam laporan Anda',
+  'deal.effect.total': 'Seluruhnya, jika ditutup menang',
   'deal.periodCap':
     'Rencana Anda membatasi komisi per periode sebesar {cap}: totalnya diturunkan ke batas itu.',
   'deal.spiffLine': 'SPIFF “{name}”',
@@ -409,11 +423,14 @@ export const id: Readonly<Record<MessageKey, Message>> = {
   'pulse.resultsTitle': 'Hasil: {survey}',
   'pulse.period': 'Periode',
   'pulse.rules':
-    'Kelompok dengan kurang dari {min} jawaban disembunyikan, dan komentar memerlukan {minComments}. Sebuah tim juga disembunyikan bila angka tim lain akan mengungkapnya.',
+    'Kelompok dengan kurang dari {answers} disembunyikan, dan komentar memerlukan {minComments}. Sebuah tim juga disembunyikan bila angka tim lain akan mengungkapnya.',
+  'pulse.answerCount': '{count} jawaban',
   'pulse.overall': 'Semua orang',
   'pulse.scoreLabel': 'eNPS {score}',
-  'pulse.breakdown':
-    '{count} jawaban: {promoters} promotor, {passives} pasif, {detractors} detraktor',
+  'pulse.breakdown': '{count} jawaban: {promoters}, {passives}, {detractors}',
+  'pulse.promoters': '{count} promotor',
+  'pulse.passives': '{count} pasif',
+  'pulse.detractors': '{count} detraktor',
   'pulse.byTeam': 'Per tim',
   'pulse.team': 'Tim',
   'pulse.enps': 'eNPS',

@@ -3,29 +3,38 @@ import type { Message } from './catalog';
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /**
- * Fills a message's `{name}` placeholders. Numbers are written with the locale's digits and
- * grouping; `count` also picks the plural form. A placeholder without a value is left as is,
+ * Fills a message's `{name}` placeholders. Numbers are written by `formatNumber` (the
+ * locale's digits and grouping); `count` also picks the plural form. A placeholder without a value is left as is,
  * so a missing parameter shows up in tests instead of silently disappearing.
  */
 export function formatMessage(
   message: Message,
   params: MessageParams | undefined,
   locale: string,
-  numberFormat: Intl.NumberFormat,
+  formatNumber: (value: number) => string,
 ): string {
   let text: string;
   if (typeof message === 'string') text = message;
   else {
     const count = params?.count;
-    const form = typeof count === 'number' ? new Intl.PluralRules(locale).select(count) : 'other';
+    const form = typeof count === 'number' ? pluralRules(locale).select(count) : 'other';
     text = (form === 'one' ? message.one : undefined) ?? message.other;
   }
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? numberFormat.format(value) : value;
+    return typeof value === 'number' ? formatNumber(value) : value;
   });
+}
+
+const plurals = new Map<string, Intl.PluralRules>();
+
+/** One `Intl.PluralRules` per locale (building one is far dearer than using it). */
+function pluralRules(locale: string): Intl.PluralRules {
+  let rules = plurals.get(locale);
+  if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
 }
 
 /** The `{name}` placeholders a message uses, in every plural form, sorted. */

@@ -1,10 +1,75 @@
-import { useRef, type KeyboardEvent } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { Icon } from './icons';
-import type { RegisteredView } from './ViewRegistry';
+import type { RegisteredView, ViewBadge } from './ViewRegistry';
+import { RecordKeyScope } from './WorkbenchHost';
 
 export const tabId = (viewId: string) => `view-tab-${viewId}`;
 export const panelId = (viewId: string) => `view-panel-${viewId}`;
+
+/** Whether the activity bar computes its badges yet (see `BadgesAfter`). */
+const BadgesShown = createContext(true);
+
+/** The next idle moment (a task later where `requestIdleCallback` is missing). */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/**
+ * Holds back the activity bar's badges until `ready` has resolved and the browser is next idle:
+ * a badge may be dear to compute (Coaching's evaluates the rep's statements, KPIs and coaching
+ * rules), and the page's first paint should not wait for it. The sidebar passes its first
+ * paint; what the badges show is unchanged, only when. Without it, badges show at once.
+ */
+export function BadgesAfter({ ready, children }: { ready: Promise<unknown>; children: ReactNode }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void ready.then(whenIdle).then(() => {
+      if (live) setShown(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  return <BadgesShown.Provider value={shown}>{children}</BadgesShown.Provider>;
+}
+
+/** Calls a view's badge hook and hands its value up (rendered only once badges are shown). */
+function BadgeProbe({
+  useBadge,
+  onBadge,
+}: {
+  useBadge: () => ViewBadge | null;
+  onBadge(badge: ViewBadge | null): void;
+}) {
+  // The hook never changes for a tab: tabs are keyed by view id.
+  const badge = useBadge();
+  const count = badge?.count;
+  const label = badge?.label;
+  const tone = badge?.tone;
+  useLayoutEffect(() => {
+    onBadge(
+      count === undefined || label === undefined
+        ? null
+        : { count, label, ...(tone ? { tone } : {}) },
+    );
+  }, [count, label, tone, onBadge]);
+  return null;
+}
 
 function ActivityTab({
   view,
@@ -20,8 +85,9 @@ function ActivityTab({
   onKeyDown(event: KeyboardEvent<HTMLButtonElement>): void;
 }) {
   const { t } = useI18n();
-  // Each view's badge hook: this component is keyed by view id, so the hook never changes.
-  const badge = view.useBadge ? view.useBadge() : null;
+  // Each view's badge, from its hook (called by BadgeProbe once badges are shown).
+  const [badge, setBadge] = useState<ViewBadge | null>(null);
+  const probe = useContext(BadgesShown) && view.useBadge;
   const title = t(view.title);
   const badgeText = badge && badge.count > 0 ? t(badge.label, { count: badge.count }) : null;
   return (
@@ -46,6 +112,7 @@ function ActivityTab({
           {badge.count > 99 ? '99+' : badge.count}
         </span>
       ) : null}
+      {probe ? <BadgeProbe useBadge={probe} onBadge={setBadge} /> : null}
     </button>
   );
 }
@@ -111,8 +178,11 @@ export function ActivityBar({
       aria-orientation="vertical"
       aria-label={t('workbench.activityBar')}
     >
-      <div className="activity-group">{top.map(render)}</div>
-      <div className="activity-group activity-bottom">{bottom.map(render)}</div>
+      {/* Badges do not follow what is typed on the page (see RecordKeyScope). */}
+      <RecordKeyScope>
+        <div className="activity-group">{top.map(render)}</div>
+        <div className="activity-group activity-bottom">{bottom.map(render)}</div>
+      </RecordKeyScope>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ComponentType } from 'react';
+import { createContext, useContext, useSyncExternalStore, type ComponentType } from 'react';
 import type { MessageKey } from '../i18n/en';
 import type { CommandContribution } from './commands';
 import type { IconName } from './icons';
@@ -53,6 +53,25 @@ const ID = /^[a-z][a-z0-9-]*$/;
 export class ViewRegistry {
   private readonly views = new Map<string, RegisteredView>();
   private readonly commandsById = new Map<string, RegisteredCommand>();
+  private readonly listeners = new Set<() => void>();
+  private revision = 0;
+
+  /**
+   * Calls `listener` whenever a view or command is added: a page may load some views after its
+   * first paint (the sidebar does), and the workbench shows them when they arrive.
+   */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Changes whenever a view or command is added (for `useSyncExternalStore`). */
+  readonly version = (): number => this.revision;
+
+  private changed(): void {
+    this.revision += 1;
+    for (const listener of this.listeners) listener();
+  }
 
   /** Adds a view; throws on a bad or duplicate id or a `when` clause that does not parse. */
   register(view: ViewContribution): RegisteredView {
@@ -72,6 +91,7 @@ export class ViewRegistry {
     };
     for (const command of view.commands ?? []) this.registerCommand(command);
     this.views.set(view.id, registered);
+    this.changed();
     return registered;
   }
 
@@ -81,6 +101,7 @@ export class ViewRegistry {
     }
     const registered = prepareCommand(command);
     this.commandsById.set(command.id, registered);
+    this.changed();
     return registered;
   }
 
@@ -129,4 +150,9 @@ export const RegistryProvider = RegistryContext.Provider;
 
 export function useRegistry(): ViewRegistry {
   return useContext(RegistryContext);
+}
+
+/** The registry's revision: a component calling this re-renders when views are added. */
+export function useRegistryVersion(registry: ViewRegistry): number {
+  return useSyncExternalStore(registry.subscribe, registry.version);
 }

@@ -23,12 +23,13 @@ import {
   isVisible,
   prepareCommand,
   RegistryProvider,
+  useRegistryVersion,
   viewRegistry,
   type RegisteredCommand,
   type RegisteredView,
   type ViewRegistry,
 } from './ViewRegistry';
-import { useHost } from './WorkbenchHost';
+import { useStableHost } from './WorkbenchHost';
 import { useFocusTarget, useWorkbench, useWorkbenchState } from './WorkbenchState';
 
 const CORE_COMMANDS = coreCommands.map(prepareCommand);
@@ -76,7 +77,8 @@ export function Workbench({ registry = viewRegistry }: { registry?: ViewRegistry
   const i18n = useI18n();
   const { t } = i18n;
   const data = useWorkbenchData();
-  const host = useHost();
+  // Not re-rendered by the record: commands read `host.record` when they run.
+  const host = useStableHost();
   const state = useWorkbenchState();
   const workbench = useWorkbench();
   const keys = useContextKeys();
@@ -90,8 +92,10 @@ export function Workbench({ registry = viewRegistry }: { registry?: ViewRegistry
   const [paletteStep, setPaletteStep] = useState<QuickStep | null>(null);
   const now = host.now();
 
-  const allViews = useMemo(() => registry.all(), [registry]);
-  const visible = useMemo(() => registry.visible(keys), [registry, keys]);
+  // Views may register after the first paint (the sidebar loads most of them then).
+  const registered = useRegistryVersion(registry);
+  const allViews = useMemo(() => registry.all(), [registry, registered]);
+  const visible = useMemo(() => registry.visible(keys), [registry, keys, registered]);
   const active =
     visible.find((v) => v.id === state.activeViewId) ??
     visible.find((v) => v.placement === 'top') ??

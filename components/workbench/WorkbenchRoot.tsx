@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { WorkbenchDataProvider, useWorkbenchData } from '../data-contract/WorkbenchDataProvider';
 import { DEFAULT_PREFERENCES, type WorkbenchData } from '../data-contract/types';
 import { I18nProvider, resolveLocale } from '../i18n/I18nProvider';
@@ -38,7 +38,40 @@ export function PreferencesScope({
   );
 }
 
-/** The whole sidebar: data, host, preferences, workbench state and the workbench. */
+interface TreeProps {
+  data: WorkbenchData;
+  registry: ViewRegistry | undefined;
+  themeRoot: HTMLElement | null;
+  initialViewId: string | null;
+  onActiveViewChange: (id: string) => void;
+}
+
+/** Everything under the host: not re-rendered when only the record changes. */
+const WorkbenchTree = memo(function WorkbenchTree({
+  data,
+  registry,
+  themeRoot,
+  initialViewId,
+  onActiveViewChange,
+}: TreeProps) {
+  return (
+    <WorkbenchDataProvider data={data}>
+      <PreferencesScope themeRoot={themeRoot}>
+        <WorkbenchStateProvider
+          initialViewId={initialViewId}
+          onActiveViewChange={onActiveViewChange}
+        >
+          <Workbench {...(registry ? { registry } : {})} />
+        </WorkbenchStateProvider>
+      </PreferencesScope>
+    </WorkbenchDataProvider>
+  );
+});
+
+/**
+ * The whole sidebar: data, host, preferences, workbench state and the workbench. A new `host`
+ * for a new record (each keystroke on the page) re-renders only what reads the record.
+ */
 export function WorkbenchRoot({
   data,
   host,
@@ -54,18 +87,19 @@ export function WorkbenchRoot({
   initialViewId?: string | null;
   onActiveViewChange?: (id: string) => void;
 }) {
+  // The page may pass a new callback on every render: the latest one is called.
+  const onChange = useRef(onActiveViewChange);
+  onChange.current = onActiveViewChange;
+  const activeViewChanged = useCallback((id: string) => onChange.current?.(id), []);
   return (
-    <WorkbenchDataProvider data={data}>
-      <WorkbenchHostProvider host={host}>
-        <PreferencesScope themeRoot={themeRoot ?? null}>
-          <WorkbenchStateProvider
-            initialViewId={initialViewId ?? null}
-            {...(onActiveViewChange ? { onActiveViewChange } : {})}
-          >
-            <Workbench {...(registry ? { registry } : {})} />
-          </WorkbenchStateProvider>
-        </PreferencesScope>
-      </WorkbenchHostProvider>
-    </WorkbenchDataProvider>
+    <WorkbenchHostProvider host={host}>
+      <WorkbenchTree
+        data={data}
+        registry={registry}
+        themeRoot={themeRoot ?? null}
+        initialViewId={initialViewId ?? null}
+        onActiveViewChange={activeViewChanged}
+      />
+    </WorkbenchHostProvider>
   );
 }

@@ -1,17 +1,18 @@
 import { useMemo } from 'react';
 import { useWorkbenchData } from '../data-contract/WorkbenchDataProvider';
 import { currentPulse } from '../shared/current-pulse';
-import { localDate, useHost } from './WorkbenchHost';
+import { localDate, useRecordKey, useStableHost } from './WorkbenchHost';
 import type { ContextKeys } from './when-clause';
 
 /** The context keys `when` clauses are evaluated against, from live data. */
 export function useContextKeys(): ContextKeys {
   const data = useWorkbenchData();
-  const host = useHost();
+  const host = useStableHost();
   const me = data.useMe().data ?? null;
   const sync = data.useSyncStatus().data;
   const pulse = data.usePulse().data;
-  const record = host.record;
+  // Which record, not its values: typing on the page does not re-evaluate the keys.
+  const record = useRecordKey();
   const recordDeal = data.useRecordDeal(record?.isDeal ? record.recordId : null).data ?? null;
   const now = host.now();
   const nowIso = now.toISOString();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import {
   connectOverlay,
   type OverlayConnection,
@@ -38,42 +38,95 @@ export function toRecordContext(record: OverlayRecord | null): RecordContext | n
   };
 }
 
+/** The overlay channel as a store: started once, read by React with `useOverlayStore`. */
+export interface OverlayStore {
+  getState(): OverlayState;
+  subscribe(listener: () => void): () => void;
+  close(): void;
+}
+
 /**
- * The sidebar's end of the overlay channel (lib/messaging/overlay/sidebar-port): the record
- * the CRM page shows, live, and the overlay's layout. The channel is a runtime port to this
- * tab's content script; nothing posted to the window by the page is ever read.
+ * Opens the sidebar's end of the overlay channel (lib/messaging/overlay/sidebar-port) at once:
+ * the sidebar page starts it before React has loaded, so the content script's answer (which
+ * the page waits for before showing any data) is on its way while the scripts evaluate. The
+ * channel is a runtime port to this tab's content script; nothing posted to the window by the
+ * page is ever read.
+ */
+export function startOverlay(api: SidebarPortApi): OverlayStore {
+  const listeners = new Set<() => void>();
+  let status: OverlayStatus = 'connecting';
+  let record: RecordContext | null = null;
+  let layout: { side: 'left' | 'right'; width: number } | null = null;
+  let state: OverlayState;
+  const connection = connectOverlay(api, {
+    onRecord: (next) => update(() => (record = toRecordContext(next))),
+    onVisibility: (v) => update(() => (layout = { side: v.side, width: v.width })),
+    onDisconnect: () => update(() => (status = 'unavailable')),
+  });
+  const build = (): OverlayState => ({
+    status,
+    record,
+    sidebar: layout
+      ? {
+          side: layout.side,
+          width: layout.width,
+          minWidth: MIN_WIDTH,
+          maxWidth: MAX_WIDTH,
+          dock: (side) => connection.dock(side),
+          resize: (width) => connection.resize(width),
+          collapse: () => connection.collapse(),
+        }
+      : null,
+    connection,
+  });
+  function update(change: () => void) {
+    change();
+    state = build();
+    for (const listener of listeners) listener();
+  }
+  state = build();
+  void connection.ready.then((ok) => {
+    // A channel that never answered (or closed before) is unavailable, not connecting.
+    if (status === 'connecting') update(() => (status = ok ? 'ready' : 'unavailable'));
+  });
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => connection.close(),
+  };
+}
+
+/** The overlay's state, re-rendered on every change. */
+export function useOverlayStore(store: OverlayStore): OverlayState {
+  return useSyncExternalStore(store.subscribe, store.getState);
+}
+
+/**
+ * The sidebar's end of the overlay channel, opened while the calling component is mounted:
+ * the record the CRM page shows, live, and the overlay's layout.
  */
 export function useOverlay(api: SidebarPortApi): OverlayState {
-  const [status, setStatus] = useState<OverlayStatus>('connecting');
-  const [record, setRecord] = useState<RecordContext | null>(null);
-  const [layout, setLayout] = useState<{ side: 'left' | 'right'; width: number } | null>(null);
-  const [connection, setConnection] = useState<OverlayConnection | null>(null);
-
+  const [store, setStore] = useState<OverlayStore | null>(null);
   useEffect(() => {
-    const conn = connectOverlay(api, {
-      onRecord: (next) => setRecord(toRecordContext(next)),
-      onVisibility: (v) => setLayout({ side: v.side, width: v.width }),
-      onDisconnect: () => setStatus('unavailable'),
-    });
-    setConnection(conn);
-    void conn.ready.then((ok) => setStatus(ok ? 'ready' : 'unavailable'));
-    return () => conn.close();
+    const opened = startOverlay(api);
+    setStore(opened);
+    return () => opened.close();
   }, [api]);
-
-  const sidebar = useMemo<SidebarLayout | null>(
-    () =>
-      connection && layout
-        ? {
-            side: layout.side,
-            width: layout.width,
-            minWidth: MIN_WIDTH,
-            maxWidth: MAX_WIDTH,
-            dock: (side) => connection.dock(side),
-            resize: (width) => connection.resize(width),
-            collapse: () => connection.collapse(),
-          }
-        : null,
-    [connection, layout],
+  const state = useSyncExternalStore(
+    store ? store.subscribe : noSubscription,
+    store ? store.getState : connectingState,
   );
-  return { status, record, sidebar, connection };
+  return state;
 }
+
+const CONNECTING: OverlayState = {
+  status: 'connecting',
+  record: null,
+  sidebar: null,
+  connection: null,
+};
+const connectingState = () => CONNECTING;
+const noSubscription = () => () => undefined;

@@ -3,7 +3,6 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DealContainer } from '../../components/views/deal/DealContainer';
-import { sameName } from '../../components/views/deal/ownership';
 import * as fx from './fixtures';
 import { expectNoAxeViolations, ok, plain, renderView, renderWorkbench } from './harness';
 
@@ -332,21 +331,6 @@ describe('This deal', () => {
       expect(screen.getByText('Deal ini dimiliki oleh Omar Haddad')).toBeTruthy();
       expect(screen.getByText('Attain hanya memperkirakan deal Anda sendiri.')).toBeTruthy();
       await expectNoAxeViolations(container);
-    });
-  });
-
-  describe('sameName (the page’s owner against the user)', () => {
-    it.each([
-      ['Dana Whitfield', 'Dana Whitfield', true],
-      ['dana whitfield', 'Dana Whitfield', true],
-      ['Whitfield, Dana', 'Dana Whitfield', true],
-      ['José Ñúñez', 'Jose Nunez', true],
-      ['Dana  Whitfield\u00a0', 'Dana Whitfield', true],
-      ['Dana', 'Dana Whitfield', false],
-      ['Omar Haddad', 'Dana Whitfield', false],
-      ['', '', false],
-    ])('%j and %j: %s', (a, b, same) => {
-      expect(sameName(a, b)).toBe(same);
     });
   });
 });

@@ -199,9 +199,12 @@ export function renderWorkbench(options: WorkbenchOptions = {}): RenderedWorkben
     state.preferences = ok({ ...DEFAULT_PREFERENCES, language: options.language });
   }
   let record = options.record ?? null;
+  // One data object per state, as the sidebar page has one: a new record alone re-renders
+  // only what reads it.
+  let data = fakeData(state, actions);
   const ui = () => (
     <WorkbenchRoot
-      data={fakeData(state, actions)}
+      data={data}
       host={fakeHost(record, options.sidebar, options.publishEstimate)}
       themeRoot={document.documentElement}
       initialViewId={options.initialView ?? null}
@@ -220,6 +223,7 @@ export function renderWorkbench(options: WorkbenchOptions = {}): RenderedWorkben
     },
     setState(next) {
       state = { ...state, ...next };
+      data = fakeData(state, actions);
       result.rerender(ui());
     },
   };

@@ -176,3 +176,116 @@ describe('Pulse', () => {
     await expectNoAxeViolations(container);
   });
 });
+
+describe('Pulse results: every count in the right plural form', () => {
+  /** Results where each count is `n`: n answers, n promoters, passives and detractors. */
+  function resultsWith(n: number): typeof fx.enpsResults {
+    return {
+      ...fx.enpsResults,
+      overall: {
+        ...fx.enpsResults.overall,
+        responses: 3 * n,
+        promoters: n,
+        passives: n,
+        detractors: n,
+        score: 0,
+      },
+      teams: [],
+      questions: [
+        {
+          questionId: 'q-growth',
+          kind: 'score',
+          withheld: false,
+          responses: n,
+          average: 7,
+          answers: null,
+        },
+        {
+          questionId: 'q-tools',
+          kind: 'score',
+          withheld: true,
+          responses: null,
+          average: null,
+          answers: null,
+        },
+      ],
+    };
+  }
+
+  function renderResults(n: number, language: 'en' | 'id') {
+    renderView(<PulseContainer />, {
+      language,
+      state: {
+        me: ok(fx.maria),
+        pulse: ok({
+          surveys: [{ ...fx.survey, minGroupSize: n, minCommentGroupSize: n }],
+          statuses: [fx.answeredStatus],
+        }),
+        enps: () => ok(resultsWith(n)),
+      },
+    });
+  }
+
+  it.each([
+    [
+      1,
+      '3 answers: 1 promoter, 1 passive, 1 detractor',
+      'Average 7 from 1 answer',
+      'Withheld: fewer than 1 answer',
+      /Groups with fewer than 1 answer are withheld, and comments need 1\./,
+    ],
+    [
+      2,
+      '6 answers: 2 promoters, 2 passives, 2 detractors',
+      'Average 7 from 2 answers',
+      'Withheld: fewer than 2 answers',
+      /Groups with fewer than 2 answers are withheld, and comments need 2\./,
+    ],
+  ])('English, %i of each', (n, breakdown, average, withheld, rules) => {
+    renderResults(n, 'en');
+    expect(screen.getByText(breakdown)).toBeTruthy();
+    expect(screen.getByText(average)).toBeTruthy();
+    expect(screen.getByText(withheld)).toBeTruthy();
+    expect(screen.getByText(rules)).toBeTruthy();
+  });
+
+  it.each([
+    [
+      1,
+      '3 jawaban: 1 promotor, 1 pasif, 1 detraktor',
+      'Rata-rata 7 dari 1 jawaban',
+      'Disembunyikan: kurang dari 1 jawaban',
+      /Kelompok dengan kurang dari 1 jawaban disembunyikan, dan komentar memerlukan 1\./,
+    ],
+    [
+      2,
+      '6 jawaban: 2 promotor, 2 pasif, 2 detraktor',
+      'Rata-rata 7 dari 2 jawaban',
+      'Disembunyikan: kurang dari 2 jawaban',
+      /Kelompok dengan kurang dari 2 jawaban disembunyikan, dan komentar memerlukan 2\./,
+    ],
+  ])('Indonesian (no plural forms), %i of each', (n, breakdown, average, withheld, rules) => {
+    renderResults(n, 'id');
+    expect(screen.getByText(breakdown)).toBeTruthy();
+    expect(screen.getByText(average)).toBeTruthy();
+    expect(screen.getByText(withheld)).toBeTruthy();
+    expect(screen.getByText(rules)).toBeTruthy();
+  });
+
+  it.each([
+    ['en', 1, '1 more question (optional)'],
+    ['en', 2, '2 more questions (optional)'],
+    ['id', 1, '1 pertanyaan lagi (opsional)'],
+    ['id', 2, '2 pertanyaan lagi (opsional)'],
+  ] as const)('the further questions of a pulse (%s, %i)', (language, n, text) => {
+    const questions = Array.from({ length: n }, (_, i) => ({
+      ...fx.survey.questions[0]!,
+      id: `q-${i}`,
+    }));
+    renderView(<PulseContainer />, {
+      language,
+      state: { pulse: ok({ surveys: [{ ...fx.survey, questions }], statuses: [] }) },
+    });
+    expect(screen.getByText(text)).toBeTruthy();
+  });
+});

@@ -97,3 +97,30 @@ describe('Team', () => {
     await expectNoAxeViolations(container);
   });
 });
+
+describe('Team: counts in the right plural form', () => {
+  const withProblems = (count: number): typeof fx.teamOverview => [
+    {
+      ...fx.teamOverview[1]!,
+      reps: [
+        {
+          ...fx.teamOverview[1]!.reps[0]!,
+          problems: Array.from({ length: count }, (_, i) => `Problem ${i + 1}`),
+        },
+      ],
+    },
+  ];
+
+  it.each([
+    ['en', 1, '1 problem'],
+    ['en', 2, '2 problems'],
+    ['id', 1, '1 masalah'],
+    ['id', 2, '2 masalah'],
+  ] as const)('%s: %i problem(s) of a rep', (language, count, text) => {
+    renderView(<TeamContainer />, {
+      language,
+      state: { me: ok(fx.maria), team: ok(withProblems(count)) },
+    });
+    expect(screen.getByText(text)).toBeTruthy();
+  });
+});

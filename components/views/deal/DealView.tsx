@@ -5,7 +5,7 @@ import { ProblemList } from '../../shared/ProblemList';
 import { EmptyState } from '../../shared/states';
 import { Icon } from '../../workbench/icons';
 import type { LiveDealFields } from '../../workbench/WorkbenchHost';
-import type { DealEstimate } from './estimate';
+import type { DealEffect, DealEstimate } from './estimate';
 import { tierRangeLabel } from './explain';
 import { WhatIfField } from './WhatIfField';
 
@@ -117,6 +117,62 @@ function LineExplanation({
 }
 
 /**
+ * What the deal moves in the rest of the period's statement, with the reason: the lines that
+ * make what it pays add up to more (or less) than its own lines.
+ */
+function EffectExplanation({
+  effect,
+  plan,
+  tierAfter,
+  currency,
+}: {
+  effect: DealEffect;
+  plan: Plan;
+  tierAfter: number | null;
+  currency: string;
+}) {
+  const { t, f } = useI18n();
+  const draw = f.money(plan.draw?.amount ?? 0, currency);
+  let label: string;
+  let detail: string | null;
+  switch (effect.cause) {
+    case 'otherDeals':
+      label = t('deal.effect.otherDeals');
+      detail =
+        plan.tierMode === 'marginal'
+          ? t('deal.effect.otherDeals.marginal')
+          : tierAfter === null
+            ? t('deal.retroactive')
+            : t('deal.effect.otherDeals.retroactive', { tier: tierAfter });
+      break;
+    case 'periodCap':
+      label = t('deal.effect.periodCap');
+      detail = t('deal.periodCap', { cap: f.money(plan.caps?.perPeriod ?? 0, currency) });
+      break;
+    case 'draw':
+      label = t('deal.effect.draw');
+      detail = t('deal.effect.draw.detail', { draw });
+      break;
+    case 'recovery':
+      label = t('deal.effect.recovery');
+      detail = t('deal.effect.recovery.detail', { draw });
+      break;
+    default:
+      label = t('deal.effect.other');
+      detail = null;
+  }
+  return (
+    <li className="explain-line">
+      <div className="explain-head">
+        <span>{label}</span>
+        <Money amount={effect.amount} currency={currency} signed />
+      </div>
+      {detail ? <p className="explain-detail">{detail}</p> : null}
+    </li>
+  );
+}
+
+/**
  * Someone else's deal beside the sidebar: who owns it, and that Attain estimates the user's own
  * deals only (a manager: their team's, once the rep's plan has synced). No figure at all.
  */
@@ -221,9 +277,8 @@ export function DealView(props: DealViewProps) {
             {t('deal.converted', { amount: f.money(e.deal.amount, dealCurrency), currency: cur })}
           </p>
         ) : null}
-        {e.lines.length === 0 ? (
-          <p className="muted">{t('deal.noLines')}</p>
-        ) : (
+        {e.lines.length === 0 ? <p className="muted">{t('deal.noLines')}</p> : null}
+        {e.lines.length > 0 || e.effects.length > 0 ? (
           <ul className="explain">
             {dealLines.map((line, i) => (
               <LineExplanation key={`d${i}`} line={line} plan={plan} currency={cur} />
@@ -231,9 +286,24 @@ export function DealView(props: DealViewProps) {
             {spiffLines.map((line, i) => (
               <LineExplanation key={`s${i}`} line={line} plan={plan} currency={cur} />
             ))}
+            {e.effects.map((effect) => (
+              <EffectExplanation
+                key={effect.cause}
+                effect={effect}
+                plan={plan}
+                tierAfter={e.tierAfter}
+                currency={cur}
+              />
+            ))}
           </ul>
-        )}
-        {e.capLine ? (
+        ) : null}
+        {e.effects.length > 0 ? (
+          <p className="explain-total">
+            <span>{t('deal.effect.total')}</span>
+            <Money amount={e.pays} currency={cur} />
+          </p>
+        ) : null}
+        {e.capLine && !e.effects.some((effect) => effect.cause === 'periodCap') ? (
           <p className="explain-detail">
             {t('deal.periodCap', { cap: f.money(plan.caps?.perPeriod ?? 0, cur) })}
           </p>

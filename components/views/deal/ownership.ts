@@ -1,4 +1,4 @@
-import type { Deal, User } from '../../../lib/domain';
+import { samePersonName, type Deal, type User } from '../../../lib/domain';
 
 /**
  * Whose deal the record beside the sidebar is, and so whose estimate (if any) it gets. Attain
@@ -13,26 +13,6 @@ export type DealOwnership =
   | { kind: 'teamMember'; repId: string }
   /** Someone else's: no estimate. `ownerName` as the page shows it (null: not shown). */
   | { kind: 'notMine'; ownerName: string | null };
-
-function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase()
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .sort()
-    .join(' ');
-}
-
-/**
- * Whether a CRM's owner name and an Attain user's name are the same person's, as far as names
- * tell: case, accents, spacing and order ("Whitfield, Dana") aside.
- */
-export function sameName(a: string, b: string): boolean {
-  const key = nameKey(a);
-  return key !== '' && key === nameKey(b);
-}
 
 /**
  * Reads a record's ownership. A synced deal says it itself: the user's when they own it or have
@@ -54,7 +34,7 @@ export function dealOwnership(
       ? { kind: 'notMine', ownerName: owner }
       : { kind: 'teamMember', repId: synced.ownerId };
   }
-  return owner === null || sameName(owner, me.name)
+  return owner === null || samePersonName(owner, me.name)
     ? { kind: 'mine' }
     : { kind: 'notMine', ownerName: owner };
 }

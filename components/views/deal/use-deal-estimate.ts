@@ -1,7 +1,12 @@
 import type { Deal } from '../../../lib/domain';
 import { useWorkbenchData } from '../../data-contract/WorkbenchDataProvider';
 import type { Resource, StatementInputs } from '../../data-contract/types';
-import { localDate, useHost, type RecordContext } from '../../workbench/WorkbenchHost';
+import {
+  localDate,
+  useLiveRecord,
+  useStableHost,
+  type RecordContext,
+} from '../../workbench/WorkbenchHost';
 import { useWorkbenchState } from '../../workbench/WorkbenchState';
 import { estimateDeal, type EstimateResult } from './estimate';
 import { dealOwnership } from './ownership';
@@ -43,9 +48,12 @@ function failed(resource: Resource<unknown>): DealEstimateState {
 /** The live estimate for the deal record the sidebar sits beside, when it is the user's to see. */
 export function useDealEstimate(): DealEstimateState {
   const data = useWorkbenchData();
-  const host = useHost();
+  const host = useStableHost();
   const state = useWorkbenchState();
-  const record = host.record?.isDeal ? host.record : null;
+  // The only reader of the values typed on the page (with the coaching view): a keystroke
+  // re-renders the components using this hook, not the workbench.
+  const live = useLiveRecord();
+  const record = live?.isDeal ? live : null;
   const me = data.useMe().data ?? null;
   const recordDeal = data.useRecordDeal(record?.recordId ?? null);
   const synced = recordDeal.data ?? null;

@@ -1,9 +1,14 @@
 import { useMemo } from 'react';
-import { addDays, computeKpis, computeStatement, type Plan } from '../../../lib/domain';
+import {
+  addDays,
+  computeKpis,
+  computeStatement,
+  periodWithPlan,
+  type Plan,
+} from '../../../lib/domain';
 import { useWorkbenchData } from '../../data-contract/WorkbenchDataProvider';
 import type { StatementInputs } from '../../data-contract/types';
 import { useI18n } from '../../i18n/I18nProvider';
-import { periodWithPlan } from '../../shared/plan-for-period';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { localDate, useHost } from '../../workbench/WorkbenchHost';
 import { useFocusTarget, useWorkbench, useWorkbenchState } from '../../workbench/WorkbenchState';
@@ -23,11 +28,11 @@ function periodsWithPlans(
   selectedDate: string,
   today: string,
 ) {
-  const selected = periodWithPlan(inputs, selectedDate, today, current)!;
+  const selected = periodWithPlan(inputs.planOn, selectedDate, today, current)!;
   const out = [selected];
   for (let i = 1; i < HISTORY; i++) {
     const later = out[0]!;
-    out.unshift(periodWithPlan(inputs, addDays(later.period.start, -1), today, later.plan)!);
+    out.unshift(periodWithPlan(inputs.planOn, addDays(later.period.start, -1), today, later.plan)!);
   }
   return out;
 }

@@ -31,9 +31,9 @@ function Distribution({ result }: { result: EnpsResult }) {
       <p className="muted">
         {t('pulse.breakdown', {
           count: total,
-          promoters: result.promoters ?? 0,
-          passives: result.passives ?? 0,
-          detractors: result.detractors ?? 0,
+          promoters: t('pulse.promoters', { count: result.promoters ?? 0 }),
+          passives: t('pulse.passives', { count: result.passives ?? 0 }),
+          detractors: t('pulse.detractors', { count: result.detractors ?? 0 }),
         })}
       </p>
     </>
@@ -85,7 +85,9 @@ export function PulseResults({
       ) : (
         <p className="muted">{periodLabel(results.periodStart)}</p>
       )}
-      <p className="rules">{t('pulse.rules', { min, minComments })}</p>
+      <p className="rules">
+        {t('pulse.rules', { answers: t('pulse.answerCount', { count: min }), minComments })}
+      </p>
 
       <h3 className="subhead">{t('pulse.overall')}</h3>
       {overall.withheld ? (
