@@ -48,6 +48,11 @@ const API_ANSWERS = [
 const UI_SCORE = 9;
 const FIFTH = { email: 'rep05@demo.attain.test', score: 7 };
 
+/** An English count with its noun: "1 passive", "3 promoters". */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** eNPS as the sidebar shows it: % promoters (9–10) − % detractors (0–6), signed, no decimals. */
 function enps(scores: readonly number[]): string {
   const promoters = scores.filter((s) => s >= 9).length;
@@ -197,7 +202,7 @@ describe.skipIf(!executablePath)(
       await expectText(east.locator('td').nth(1), '5');
       await expectText(
         results.locator('.distribution + .muted'),
-        `5 answers: ${scores.filter((s) => s >= 9).length} promoters, ${scores.filter((s) => s === 7 || s === 8).length} passives, ${scores.filter((s) => s <= 6).length} detractors`,
+        `5 answers: ${counted(scores.filter((s) => s >= 9).length, 'promoter')}, ${counted(scores.filter((s) => s === 7 || s === 8).length, 'passive')}, ${counted(scores.filter((s) => s <= 6).length, 'detractor')}`,
       );
 
       const server = await admin.get<EnpsResults>(`/v1/enps/surveys/${SURVEY_ID}/results`);
