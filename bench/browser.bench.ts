@@ -8,7 +8,10 @@
  *   first-sync   first sync of 50,000 deals and 5,000 notes into IndexedDB
  *
  *   npm run bench:browser      BENCH_BROWSER=keystroke,content,cold-open,first-sync (default: all)
- *                              BENCH_RAW_RUNS=2 (raw IndexedDB baseline runs of first-sync)
+ *                              BENCH_RAW_RUNS=2 (raw IndexedDB baseline runs after each first sync)
+ *                              BENCH_DEALS, BENCH_NOTES (first-sync scale; 50,000 and 5,000)
+ *                              BENCH_EXTENSION_DIRS=before=/tmp/a,after=/tmp/b (first-sync A/B
+ *                              of prebuilt builds on one seeded server), BENCH_SYNC_ROUNDS=1
  *
  * Each figure has a baseline measured in the same run (see each module). Figures are printed
  * and written to bench/results/browser.json and latest.json (bench/harness.ts).
@@ -20,7 +23,7 @@ import { report, type Figure } from './harness';
 import { coldOpenBench } from './browser/cold-open';
 import { launchPlain, loadNote, prepareExtension, type BenchOutcome } from './browser/common';
 import { contentScriptBench } from './browser/content-script';
-import { firstSyncBench } from './browser/first-sync';
+import { firstSyncBench, firstSyncBuilds } from './browser/first-sync';
 import { keystrokeBench } from './browser/keystroke';
 
 const ALL = ['keystroke', 'content', 'cold-open', 'first-sync'] as const;
@@ -116,7 +119,9 @@ try {
       console.error('!! the demo stack failed:', error);
     });
   }
-  await step('first-sync', () => firstSyncBench({ executablePath, extensionDir }));
+  await step('first-sync', () =>
+    firstSyncBench({ executablePath, extensionDir, builds: firstSyncBuilds(extensionDir) }),
+  );
 } finally {
   rmSync(extensionDir, { recursive: true, force: true });
 }

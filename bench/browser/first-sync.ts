@@ -13,9 +13,14 @@
  * engine stores when the run ends), then the stored rows are counted in IndexedDB.
  *
  * Baseline, same browser: the same rows (read back from the extension's database) written by
- * raw IndexedDB into a new database with the same stores and indexes, one transaction, one
- * put() per record, until the transaction completes.
+ * raw IndexedDB into a new database with the same stores and indexes (read from the
+ * extension's database), one transaction, one put() per record, until the transaction completes.
+ *
+ * While iterating: `BENCH_DEALS` / `BENCH_NOTES` (default 50,000 / 5,000), and A/B of prebuilt
+ * builds on the same seeded server with `BENCH_EXTENSION_DIRS=before=/tmp/a,after=/tmp/b`
+ * and `BENCH_SYNC_ROUNDS` (A B, A B, …; medians reported).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension } from '../../test/e2e/support/chromium';
 import { askBackground, signIn, startAttainServer } from '../../test/e2e/support/stack';
@@ -29,8 +34,10 @@ export interface FirstSyncOptions {
   extensionDir: string;
   deals?: number;
   notes?: number;
-  /** Raw IndexedDB runs for the baseline (the median is reported); default 2. */
+  /** Raw IndexedDB runs for the baseline after each sync (the median is reported); default 2. */
   baselineRuns?: number;
+  /** Builds to time on the same seeded server (default: `extensionDir`). */
+  builds?: FirstSyncBuild[];
 }
 
 const MANAGER = 'manager1@demo.attain.test';
@@ -82,6 +89,77 @@ async function addNotes(
       );
     }
   });
+}
+
+type CpuReading = { node: number; chromium: Map<string, number> } | null;
+
+/** A Chromium process's kind, from its command line: browser, renderer, utility:storage… */
+function processKind(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    const type = args.find((a) => a.startsWith('--type='))?.slice(7);
+    if (!type) return 'browser';
+    const sub = args.find((a) => a.startsWith('--utility-sub-type='))?.slice(19);
+    return sub ? `utility:${sub.split('.').at(-2) ?? sub}` : type;
+  } catch {
+    return 'other';
+  }
+}
+
+/**
+ * CPU seconds (user + system, Linux `/proc`) used so far by this process (the bench and the
+ * in-process server) and by its descendants (Chromium's processes), for a load-independent
+ * reading next to the wall-clock figures: on a busy machine the wall clock mostly measures the
+ * wait for a CPU. Null where `/proc` is not readable.
+ */
+function cpuSeconds(): CpuReading {
+  try {
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    const stats = new Map<number, { ppid: number; ticks: number }>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        // Fields after the command name (which may hold spaces): state ppid … utime stime.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        stats.set(Number(name), {
+          ppid: Number(fields[1]),
+          ticks: Number(fields[11]) + Number(fields[12]),
+        });
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    const self = stats.get(process.pid);
+    if (!self) return null;
+    const chromium = new Map<string, number>();
+    const seen = new Set<number>([process.pid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [pid, s] of stats) {
+        if (!seen.has(pid) && seen.has(s.ppid)) {
+          seen.add(pid);
+          const kind = processKind(pid);
+          chromium.set(kind, (chromium.get(kind) ?? 0) + s.ticks / ticksPerSecond);
+          grew = true;
+        }
+      }
+    }
+    return { node: self.ticks / ticksPerSecond, chromium };
+  } catch {
+    return null;
+  }
+}
+
+/** "CPU 30.1 s Chromium (browser 20.3, renderer 9.5, …) + 3.7 s server/bench". */
+function cpuNote(before: CpuReading, after: CpuReading): string {
+  if (!before || !after) return 'CPU n/a';
+  const parts = [...after.chromium]
+    .map(([kind, s]) => [kind, s - (before.chromium.get(kind) ?? 0)] as const)
+    .filter(([, s]) => s >= 0.05)
+    .sort((a, b) => b[1] - a[1]);
+  const total = parts.reduce((sum, [, s]) => sum + s, 0);
+  return `CPU ${total.toFixed(1)} s Chromium (${parts.map(([k, s]) => `${k} ${s.toFixed(1)}`).join(', ')}) + ${(after.node - before.node).toFixed(1)} s server/bench`;
 }
 
 /**
@@ -151,6 +229,23 @@ async function rawBulkInsert(page: Page, run: number): Promise<number> {
       request(read.objectStore('deals').getAll()),
       request(read.objectStore('annotations').getAll()),
     ]);
+    // The extension's stores and indexes, as its schema declares them.
+    const shapes = ['deals', 'annotations'].map((store) => {
+      const s = read.objectStore(store);
+      return {
+        store,
+        keyPath: s.keyPath,
+        indexes: [...s.indexNames].map((name) => {
+          const index = s.index(name);
+          return {
+            name,
+            keyPath: index.keyPath,
+            multiEntry: index.multiEntry,
+            unique: index.unique,
+          };
+        }),
+      };
+    });
     source.close();
 
     const name = `bench-raw-${n}`;
@@ -158,11 +253,15 @@ async function rawBulkInsert(page: Page, run: number): Promise<number> {
     const open = indexedDB.open(name, 1);
     open.onupgradeneeded = () => {
       const db = open.result;
-      const d = db.createObjectStore('deals', { keyPath: 'id' });
-      d.createIndex('ownerId', 'ownerId');
-      d.createIndex('crmId', 'crmId');
-      d.createIndex('repIds', 'repIds', { multiEntry: true });
-      db.createObjectStore('annotations', { keyPath: 'id' }).createIndex('dealId', 'dealId');
+      for (const shape of shapes) {
+        const store = db.createObjectStore(shape.store, { keyPath: shape.keyPath });
+        for (const index of shape.indexes) {
+          store.createIndex(index.name, index.keyPath, {
+            multiEntry: index.multiEntry,
+            unique: index.unique,
+          });
+        }
+      }
     };
     const db = await request(open);
     const started = performance.now();
@@ -183,10 +282,103 @@ async function rawBulkInsert(page: Page, run: number): Promise<number> {
   }, run);
 }
 
+/** One build to time: its label (in figure names when there are several) and directory. */
+export interface FirstSyncBuild {
+  label: string;
+  dir: string;
+}
+
+/**
+ * Signs a fresh profile in as the manager, times its first sync, counts the rows, then runs
+ * the raw IndexedDB baseline in the same browser.
+ */
+async function timeOneSync(
+  options: FirstSyncOptions,
+  server: Awaited<ReturnType<typeof startAttainServer>>,
+  build: FirstSyncBuild,
+  expected: { deals: number; notes: number },
+  baselineRuns: number,
+): Promise<{ syncMs: number; raw: number[]; note: string }> {
+  const browser = await launchWithExtension(options.executablePath, build.dir);
+  try {
+    await browser.context.addInitScript({ content: NAME_HELPER });
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+
+    const worker = await browser.serviceWorker();
+    await stampSyncStart(worker);
+    const started = Date.now();
+    const cpuAtStart = cpuSeconds();
+    await signIn(page, server.url, MANAGER);
+    const signedIn = Date.now();
+    const status = await until(
+      'the first sync',
+      async () => {
+        const answer = (await askBackground(page, { type: 'sync.status' })) as StatusAnswer;
+        const s = answer?.data;
+        if (s?.error) throw new Error(`sync failed: ${s.error.message}`);
+        return s && !s.syncing && s.lastSyncedAt ? s : undefined;
+      },
+      180_000,
+      250,
+    );
+    // From the sync's first request (the background starts the sync before it answers the
+    // sign-in). The same worker must have run it: a restarted one lost the stamp.
+    const syncStart = await syncStartedAt(worker);
+    if (syncStart === undefined) {
+      throw new Error('the service worker did not stamp the start of the sync (restarted?)');
+    }
+    const syncMs = Date.parse(status.lastSyncedAt!) - syncStart;
+    const counts = await countRows(page);
+    if (counts.deals !== expected.deals || counts.annotations !== expected.notes) {
+      throw new Error(
+        `IndexedDB holds ${counts.deals} deals and ${counts.annotations} notes, not ${expected.deals} and ${expected.notes}`,
+      );
+    }
+    const syncLoad = loadNote();
+    const syncCpu = cpuNote(cpuAtStart, cpuSeconds());
+    const raw: number[] = [];
+    const rawCpu: string[] = [];
+    for (let i = 0; i < baselineRuns; i++) {
+      const before = cpuSeconds();
+      raw.push(await rawBulkInsert(page, i));
+      rawCpu.push(cpuNote(before, cpuSeconds()));
+    }
+    const note = `first-sync[${build.label}]: ${syncMs} ms (${syncLoad}; sign-in and sync: ${syncCpu}); sign-in ${signedIn - started} ms (its answer came ${signedIn - syncStart} ms after the sync's first request); counted ${counts.deals} deals and ${counts.annotations} notes; raw IndexedDB runs ${raw.map((v, i) => `${v.toFixed(0)} ms (${rawCpu[i]})`).join(', ')} (${loadNote()})`;
+    console.log(`# ${note}`);
+    return { syncMs, raw, note };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * The builds to time: `BENCH_EXTENSION_DIRS` (comma-separated `label=dir`, e.g.
+ * `before=/tmp/before,after=.output/chrome-mv3`, for A/B runs of prebuilt builds back to back
+ * on the same seeded server), else the one prepared by the caller.
+ */
+export function firstSyncBuilds(defaultDir: string): FirstSyncBuild[] {
+  const spec = process.env.BENCH_EXTENSION_DIRS;
+  if (!spec) return [{ label: 'build', dir: defaultDir }];
+  return spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry, i) => {
+      const at = entry.indexOf('=');
+      return at > 0
+        ? { label: entry.slice(0, at), dir: entry.slice(at + 1) }
+        : { label: `build${i + 1}`, dir: entry };
+    });
+}
+
 export async function firstSyncBench(options: FirstSyncOptions): Promise<BenchOutcome> {
-  const dealCount = options.deals ?? 50_000;
-  const noteCount = options.notes ?? 5_000;
+  const dealCount = options.deals ?? Number(process.env.BENCH_DEALS ?? 50_000);
+  const noteCount = options.notes ?? Number(process.env.BENCH_NOTES ?? 5_000);
   const baselineRuns = options.baselineRuns ?? Number(process.env.BENCH_RAW_RUNS ?? 2);
+  // Rounds over the builds (A B, A B, …): each sync is on a fresh profile.
+  const rounds = Number(process.env.BENCH_SYNC_ROUNDS ?? 1);
+  const builds = options.builds ?? [{ label: 'build', dir: options.extensionDir }];
   const notes: string[] = [];
 
   const seedStarted = Date.now();
@@ -199,68 +391,47 @@ export async function firstSyncBench(options: FirstSyncOptions): Promise<BenchOu
     notes.push(
       `first-sync: seeded ${dealCount} deals and ${noteCount} notes in ${Date.now() - seedStarted} ms`,
     );
-
-    const browser = await launchWithExtension(options.executablePath, options.extensionDir);
-    try {
-      await browser.context.addInitScript({ content: NAME_HELPER });
-      const page = await browser.context.newPage();
-      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-
-      const worker = await browser.serviceWorker();
-      await stampSyncStart(worker);
-      const started = Date.now();
-      await signIn(page, server.url, MANAGER);
-      const signedIn = Date.now();
-      const status = await until(
-        'the first sync',
-        async () => {
-          const answer = (await askBackground(page, { type: 'sync.status' })) as StatusAnswer;
-          const s = answer?.data;
-          if (s?.error) throw new Error(`sync failed: ${s.error.message}`);
-          return s && !s.syncing && s.lastSyncedAt ? s : undefined;
-        },
-        180_000,
-        250,
-      );
-      // From the sync's first request (the background starts the sync before it answers the
-      // sign-in). The same worker must have run it: a restarted one lost the stamp.
-      const syncStart = await syncStartedAt(worker);
-      if (syncStart === undefined) {
-        throw new Error('the service worker did not stamp the start of the sync (restarted?)');
-      }
-      const syncMs = Date.parse(status.lastSyncedAt!) - syncStart;
-      const counts = await countRows(page);
-      if (counts.deals !== dealCount || counts.annotations !== noteCount) {
-        throw new Error(
-          `IndexedDB holds ${counts.deals} deals and ${counts.annotations} notes, not ${dealCount} and ${noteCount}`,
+    const syncs = new Map<string, number[]>(builds.map((b) => [b.label, []]));
+    const raws = new Map<string, number[]>(builds.map((b) => [b.label, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const build of builds) {
+        const one = await timeOneSync(
+          options,
+          server,
+          build,
+          { deals: dealCount, notes: noteCount },
+          baselineRuns,
         );
+        syncs.get(build.label)!.push(one.syncMs);
+        raws.get(build.label)!.push(...one.raw);
+        notes.push(one.note);
       }
-
-      const raw: number[] = [];
-      for (let i = 0; i < baselineRuns; i++) raw.push(await rawBulkInsert(page, i));
-      const baseline = median(raw);
+    }
+    const figures: Figure[] = [];
+    for (const build of builds) {
+      const suffix = builds.length > 1 ? `[${build.label}]` : '';
+      const syncMs = median(syncs.get(build.label)!);
+      const baseline = median(raws.get(build.label)!);
       notes.push(
-        `first-sync: sign-in ${signedIn - started} ms (its answer came ${signedIn - syncStart} ms after the sync's first request); counted ${counts.deals} deals and ${counts.annotations} notes; raw IndexedDB runs ${raw.map((v) => v.toFixed(0)).join(', ')} ms; ${(syncMs / baseline).toFixed(1)}× the baseline; ${loadNote()}`,
+        `first-sync${suffix}: median ${syncMs.toFixed(0)} ms over ${rounds} sync(s); raw median ${baseline.toFixed(0)} ms; ${(syncMs / baseline).toFixed(2)}× the baseline`,
       );
-      const figures: Figure[] = [
+      figures.push(
         {
-          name: 'browser.first_sync_ms',
+          name: `browser.first_sync_ms${suffix}`,
           value: syncMs,
           unit: 'ms',
           baseline: { name: 'raw IndexedDB bulk insert', value: baseline, unit: 'ms' },
           budget: '≤ 10000 ms and ≤ 2× baseline',
         },
         {
-          name: 'browser.first_sync_vs_baseline',
+          name: `browser.first_sync_vs_baseline${suffix}`,
           value: syncMs / baseline,
           unit: 'x',
           budget: '≤ 2 x',
         },
-      ];
-      return { figures, notes };
-    } finally {
-      await browser.close();
+      );
     }
+    return { figures, notes };
   } finally {
     await server.close();
   }

@@ -623,6 +623,37 @@ describe('[integration] pipelined pulls', () => {
     expect(await c.localView()).toEqual(await serverView(sync, 'admin'));
   });
 
+  it('a note written while pages are in flight is kept through the resync, then pushed', async () => {
+    let written: string | null = null;
+    const watch = pullWatch({
+      onAnswer: async (n) => {
+        if (n !== 3 || written) return;
+        // Page 3 has arrived while page 2 is (or is about to be) written: the user writes.
+        written = (await notes(c).createNote({ dealId: 'd1', body: 'written mid-sync' })).entityId;
+      },
+    });
+    const c = makeClient('admin', { pageLimit: 3, fetch: watch.spy });
+    c.db.use(watch.middleware);
+    await c.connect();
+    // The push that follows the pull (the run goes round again for the new note) is lost.
+    sync.proxy.inject({ match: isPush, fault: { kind: 'drop-request' } });
+    expect(await c.engine.sync('startup')).toMatchObject({ outcome: 'error', code: 'network' });
+    expect(written).not.toBeNull();
+    // Every page after the write, and the end of the full resync, kept it as the user wrote it.
+    const stored = await c.db.meta.get('sync');
+    expect(stored?.key === 'sync' && stored.resetting).toBe(false);
+    expect(watch.commits.at(-1)?.cursor).toBe(watch.pulls.at(-1)?.answer?.cursor);
+    expect(await c.db.outbox.count()).toBe(1);
+    expect((await c.db.annotations.get(written!))?.value).toMatchObject({
+      body: 'written mid-sync',
+    });
+    expect(await notesOnServer(written!)).toBe(0);
+    await c.syncUntilSynced();
+    expect(await c.db.outbox.count()).toBe(0);
+    expect(await notesOnServer(written!)).toBe(1);
+    expect(await c.localView()).toEqual(await serverView(sync, 'admin'));
+  });
+
   it('a first sync asks for large pages; catching up asks for small ones', async () => {
     const watch = pullWatch();
     const c = makeClient('m1', { pageLimit: 2, resyncPageLimit: 4, fetch: watch.spy });
