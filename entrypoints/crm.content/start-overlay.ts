@@ -168,8 +168,8 @@ export async function startOverlay({
       doc,
       (next, previous) => {
         record = next;
+        channel.broadcast(recordEvent()); // first: the sidebar's estimate is the slower path
         pill.setRecord(next, previous);
-        channel.broadcast(recordEvent());
       },
       { signal: mountSignal, getUrl: readUrl, immediate: true },
     );
