@@ -12,6 +12,14 @@
  *                              BENCH_DEALS, BENCH_NOTES (first-sync scale; 50,000 and 5,000)
  *                              BENCH_EXTENSION_DIRS=before=/tmp/a,after=/tmp/b (first-sync A/B
  *                              of prebuilt builds on one seeded server), BENCH_SYNC_ROUNDS=1
+ *                              BENCH_EXTENSION_DIR=<dir>: a prebuilt extension to measure
+ *                                (used as is; default: build if stale and copy .output)
+ *                              BENCH_COMPARE_DIR=<dir>: a second prebuilt build (e.g. a copy
+ *                                of main's) measured in the same run: its keystroke run right
+ *                                before the one under test, its content-script loads
+ *                                interleaved with them; its figures are named `….before`
+ *                              BENCH_KEYSTROKES=200, BENCH_KEYSTROKE_WARMUP=10,
+ *                              BENCH_CONTENT_LOADS=20 (fewer while iterating)
  *
  * Each figure has a baseline measured in the same run (see each module). Figures are printed
  * and written to bench/results/browser.json and latest.json (bench/harness.ts).
@@ -39,6 +47,18 @@ for (const name of selected) {
     throw new Error(`unknown benchmark "${name}" (${ALL.join(', ')})`);
 }
 const wants = (name: Bench) => selected.has(name);
+const envInt = (name: string): number | undefined => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
+  return value;
+};
+const keystrokes = envInt('BENCH_KEYSTROKES');
+const keystrokeWarmup = envInt('BENCH_KEYSTROKE_WARMUP');
+const contentLoads = envInt('BENCH_CONTENT_LOADS');
+const compareDir = process.env.BENCH_COMPARE_DIR || undefined;
+const givenDir = process.env.BENCH_EXTENSION_DIR || undefined;
 
 const executablePath = chromiumOrSkip('bench:browser');
 if (!executablePath) process.exit(0);
@@ -74,32 +94,52 @@ async function demoBenchmarks(path: string, extensionDir: string): Promise<void>
     if (!deal) throw new Error(`the demo data has no open deal of ${DEMO_REP}`);
 
     if (wants('keystroke') || wants('content')) {
-      const ext = await openAttainBrowser(path, extensionDir, {
-        serverUrl: stack.attain.url,
-        crmOrigin: stack.demo.url,
-        email: DEMO_REP,
+      const open = (dir: string) =>
+        openAttainBrowser(path, dir, {
+          serverUrl: stack.attain.url,
+          crmOrigin: stack.demo.url,
+          email: DEMO_REP,
+        });
+      const before = compareDir ? await open(compareDir) : null;
+      const ext = await open(extensionDir).catch(async (error: unknown) => {
+        await before?.close();
+        throw error;
       });
       const plain = await launchPlain(path);
+      const keystrokeRun = (context: typeof ext.context, label: string) =>
+        keystrokeBench({
+          stack,
+          extensionContext: context,
+          plainContext: plain.context,
+          crmId: deal.crmId,
+          label,
+          ...(keystrokes !== undefined ? { keystrokes } : {}),
+          ...(keystrokeWarmup !== undefined ? { warmup: keystrokeWarmup } : {}),
+        });
       try {
-        await step('keystroke', () =>
-          keystrokeBench({
-            stack,
-            extensionContext: ext.context,
-            plainContext: plain.context,
-            crmId: deal.crmId,
-          }),
-        );
+        await step('keystroke', async () => {
+          if (!before) return keystrokeRun(ext.context, '');
+          const a = await keystrokeRun(before.context, 'before');
+          const b = await keystrokeRun(ext.context, '');
+          return { figures: [...a.figures, ...b.figures], notes: [...a.notes, ...b.notes] };
+        });
         await step('content', () =>
           contentScriptBench({
             url: stack.demo.recordUrl(deal.crmId),
-            extensionDir,
-            extensionContext: ext.context,
+            extensions: [
+              ...(before && compareDir
+                ? [{ label: 'before', extensionDir: compareDir, context: before.context }]
+                : []),
+              { label: '', extensionDir, context: ext.context },
+            ],
             plainContext: plain.context,
+            ...(contentLoads !== undefined ? { loads: contentLoads } : {}),
           }),
         );
       } finally {
         await plain.close();
         await ext.close();
+        await before?.close();
       }
     }
     await step('cold-open', () =>
@@ -111,7 +151,7 @@ async function demoBenchmarks(path: string, extensionDir: string): Promise<void>
 }
 
 // A private copy: other processes (e2e tests) may rebuild .output while the benchmarks run.
-const extensionDir = await prepareExtension();
+const extensionDir = givenDir ?? (await prepareExtension());
 try {
   if (wants('keystroke') || wants('content') || wants('cold-open')) {
     await demoBenchmarks(executablePath, extensionDir).catch((error: unknown) => {
@@ -123,7 +163,7 @@ try {
     firstSyncBench({ executablePath, extensionDir, builds: firstSyncBuilds(extensionDir) }),
   );
 } finally {
-  rmSync(extensionDir, { recursive: true, force: true });
+  if (!givenDir) rmSync(extensionDir, { recursive: true, force: true });
 }
 
 for (const note of notes) console.log(`# ${note}`);

@@ -23,11 +23,19 @@ import { measureContentScript, CONTENT_SCRIPT_BUDGET_BYTES } from '../../scripts
 import type { Figure } from '../harness';
 import { loadNote, median, type BenchOutcome } from './common';
 
+/** One build of the extension to measure, loaded in its own Chromium. */
+export interface ExtensionUnderTest {
+  /** '' for the build under test; e.g. 'before' for a comparison build (named in the figures). */
+  label: string;
+  extensionDir: string;
+  context: BrowserContext;
+}
+
 export interface ContentScriptOptions {
   /** A demo deal page (view mode). */
   url: string;
-  extensionDir: string;
-  extensionContext: BrowserContext;
+  /** The builds to measure, their loads interleaved with each other and the plain browser. */
+  extensions: readonly ExtensionUnderTest[];
   plainContext: BrowserContext;
   /** Loads per browser (alternating). */
   loads?: number;
@@ -60,69 +68,79 @@ async function oneLoad(context: BrowserContext, url: string, settleMs: number): 
   }
 }
 
+const suffix = (label: string) => (label ? `.${label}` : '');
+const named = (label: string) => (label ? ` (${label})` : '');
+
 export async function contentScriptBench(options: ContentScriptOptions): Promise<BenchOutcome> {
   const loads = options.loads ?? 20;
   const settleMs = options.settleMs ?? 750;
   const notes: string[] = [];
   const figures: Figure[] = [];
 
-  const size = measureContentScript(options.extensionDir);
-  if (size) {
-    figures.push({
-      name: 'browser.content_script_gzip_bytes',
-      value: size.gzipBytes,
-      unit: 'B',
-      budget: `≤ ${CONTENT_SCRIPT_BUDGET_BYTES} B`,
-    });
-    notes.push(`content: ${size.summary}`);
-  } else {
-    notes.push('content: the build has no content-scripts/crm.js');
-  }
-
-  // One warm-up load each (first process start, caches), then alternating loads.
-  await oneLoad(options.extensionContext, options.url, settleMs);
-  await oneLoad(options.plainContext, options.url, settleMs);
-  const withExt: Metrics[] = [];
-  const plain: Metrics[] = [];
-  for (let i = 0; i < loads; i++) {
-    // ABBA order, so a drift in the machine's load falls on both sides alike.
-    const extFirst = i % 2 === 0;
-    for (const ext of extFirst ? [true, false] : [false, true]) {
-      const context = ext ? options.extensionContext : options.plainContext;
-      (ext ? withExt : plain).push(await oneLoad(context, options.url, settleMs));
+  for (const { label, extensionDir } of options.extensions) {
+    const size = measureContentScript(extensionDir);
+    if (size) {
+      figures.push({
+        name: `browser.content_script_gzip_bytes${suffix(label)}`,
+        value: size.gzipBytes,
+        unit: 'B',
+        budget: `≤ ${CONTENT_SCRIPT_BUDGET_BYTES} B`,
+      });
+      notes.push(`content${named(label)}: ${size.summary}`);
+    } else {
+      notes.push(`content${named(label)}: the build has no content-scripts/crm.js`);
     }
   }
 
-  const of = (rows: Metrics[], name: string) => rows.map((r) => r[name] ?? Number.NaN);
-  const delta = (name: string) => median(of(withExt, name)) - median(of(plain, name));
+  // Every browser: one warm-up load each (first process start, caches), then loads in a
+  // rotating order, so a drift in the machine's load falls on all of them alike.
+  const contexts = [...options.extensions.map((e) => e.context), options.plainContext];
+  const rows: Metrics[][] = contexts.map(() => []);
+  for (const context of contexts) await oneLoad(context, options.url, settleMs);
+  for (let i = 0; i < loads; i++) {
+    const order = contexts.map((_, k) => (k + i) % contexts.length);
+    if (i % 2 === 1) order.reverse();
+    for (const k of order) rows[k]!.push(await oneLoad(contexts[k]!, options.url, settleMs));
+  }
+  const plain = rows[contexts.length - 1]!;
+
+  const of = (list: Metrics[], name: string) => list.map((r) => r[name] ?? Number.NaN);
   for (const name of METRICS) {
     notes.push(
-      `content: ${name} median with the extension ${median(of(withExt, name)).toFixed(2)} ms, without ${median(of(plain, name)).toFixed(2)} ms (${loads} loads each)`,
+      `content: ${name} median without the extension ${median(of(plain, name)).toFixed(2)} ms; ${options.extensions
+        .map(
+          ({ label }, k) =>
+            `with${named(label) || ' the build under test'} ${median(of(rows[k]!, name)).toFixed(2)} ms`,
+        )
+        .join('; ')} (${loads} loads each)`,
     );
   }
   notes.push(`content: ${loadNote()}`);
-  figures.push(
-    {
-      name: 'browser.content_script_script_ms',
-      value: delta('ScriptDuration'),
-      unit: 'ms',
-      baseline: {
-        name: 'page load script time without the extension',
-        value: median(of(plain, 'ScriptDuration')),
+  options.extensions.forEach(({ label }, k) => {
+    const delta = (name: string) => median(of(rows[k]!, name)) - median(of(plain, name));
+    figures.push(
+      {
+        name: `browser.content_script_script_ms${suffix(label)}`,
+        value: delta('ScriptDuration'),
         unit: 'ms',
+        baseline: {
+          name: 'page load script time without the extension',
+          value: median(of(plain, 'ScriptDuration')),
+          unit: 'ms',
+        },
+        budget: '≤ 5 ms',
       },
-      budget: '≤ 5 ms',
-    },
-    {
-      name: 'browser.content_script_main_thread_ms',
-      value: delta('TaskDuration'),
-      unit: 'ms',
-      baseline: {
-        name: 'page load main thread without the extension',
-        value: median(of(plain, 'TaskDuration')),
+      {
+        name: `browser.content_script_main_thread_ms${suffix(label)}`,
+        value: delta('TaskDuration'),
         unit: 'ms',
+        baseline: {
+          name: 'page load main thread without the extension',
+          value: median(of(plain, 'TaskDuration')),
+          unit: 'ms',
+        },
       },
-    },
-  );
+    );
+  });
   return { figures, notes };
 }

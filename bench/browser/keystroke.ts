@@ -36,6 +36,8 @@ export interface KeystrokeOptions {
   crmId: string;
   keystrokes?: number;
   warmup?: number;
+  /** Names a comparison build in the figures (`….before`); '' for the build under test. */
+  label?: string;
 }
 
 interface Stamp {
@@ -258,6 +260,7 @@ export async function keystrokeBench(options: KeystrokeOptions): Promise<BenchOu
   const amounts = amountsAfter(keys);
   const url = options.stack.demo.recordUrl(options.crmId, 'edit');
   const notes: string[] = [];
+  const label = options.label ? `.${options.label}` : '';
 
   // The extension: the sidebar on This deal, probes in the page, the pill and the sidebar.
   const page = await options.extensionContext.newPage();
@@ -337,19 +340,19 @@ export async function keystrokeBench(options: KeystrokeOptions): Promise<BenchOu
   const base = sortedCopy(baseline);
   const pills = sortedCopy(pill);
   notes.push(
-    `keystroke: ${estimate.length} keystrokes after ${warmup} warm-up; pill changed on ${pill.length} (awaited ${pillsAwaited}); with the extension keydown→input p50 ${median(inputWithExtension).toFixed(2)} ms; ${loadNote()}`,
+    `keystroke${options.label ? ` (${options.label})` : ''}: ${estimate.length} keystrokes after ${warmup} warm-up; pill changed on ${pill.length} (awaited ${pillsAwaited}); with the extension keydown→input p50 ${median(inputWithExtension).toFixed(2)} ms; ${loadNote()}`,
   );
   const baseP50 = { name: 'plain keydown→input p50', value: percentile(base, 50), unit: 'ms' };
   const baseP95 = { name: 'plain keydown→input p95', value: percentile(base, 95), unit: 'ms' };
   const figures: Figure[] = [
     {
-      name: 'browser.keystroke_estimate_p50_ms',
+      name: `browser.keystroke_estimate_p50_ms${label}`,
       value: percentile(est, 50),
       unit: 'ms',
       baseline: baseP50,
     },
     {
-      name: 'browser.keystroke_estimate_p95_ms',
+      name: `browser.keystroke_estimate_p95_ms${label}`,
       value: percentile(est, 95),
       unit: 'ms',
       baseline: baseP95,
@@ -359,13 +362,13 @@ export async function keystrokeBench(options: KeystrokeOptions): Promise<BenchOu
   if (pills.length > 0) {
     figures.push(
       {
-        name: 'browser.keystroke_pill_p50_ms',
+        name: `browser.keystroke_pill_p50_ms${label}`,
         value: percentile(pills, 50),
         unit: 'ms',
         baseline: baseP50,
       },
       {
-        name: 'browser.keystroke_pill_p95_ms',
+        name: `browser.keystroke_pill_p95_ms${label}`,
         value: percentile(pills, 95),
         unit: 'ms',
         baseline: baseP95,

@@ -1,11 +1,4 @@
-import {
-  classifyUrl,
-  detectRecord,
-  listenUntil,
-  sameDetection,
-  watchRecord,
-  type DetectedRecord,
-} from '../../lib/crm';
+import { classifyUrl, listenUntil, watchRecord, type DetectedRecord } from '../../lib/crm';
 import {
   CUSTOM_HOSTS_KEY,
   PREFERENCES_KEY,
@@ -128,8 +121,8 @@ export async function startOverlay({
   const mount = (): Mounted => {
     const stop = new AbortController();
     const mountSignal = stop.signal;
-    /** Known from the start, so a sidebar that connects at once hears "not a deal" too. */
-    let record: DetectedRecord | null = detectNow(readUrl, doc);
+    /** Known from the start (watchRecord detects at once), so a sidebar that connects at once hears "not a deal" too. */
+    let record: DetectedRecord | null = null;
     const recordEvent = (): ContentToSidebar => ({
       type: 'record',
       record,
@@ -167,19 +160,18 @@ export async function startOverlay({
       onResize: (width, done) => setLayout({ ...layout, width }, done),
     });
     const pill = createStatusPill(doc, frame, mountSignal);
-    pill.setRecord(record, null);
     listenUntil(mountSignal, view, 'resize', () => frame.apply(shown()));
     mountSignal.addEventListener('abort', () => frame.destroy(), { once: true });
+    // One detection on load, before this returns: the overlay mounted above is in a closed
+    // shadow root the watcher neither sees nor reads. Later ones only when something changed.
     watchRecord(
       doc,
-      (next) => {
-        if (sameDetection(record, next)) return;
-        const previous = record;
+      (next, previous) => {
         record = next;
+        channel.broadcast(recordEvent()); // first: the sidebar's estimate is the slower path
         pill.setRecord(next, previous);
-        channel.broadcast(recordEvent());
       },
-      { signal: mountSignal, getUrl: readUrl },
+      { signal: mountSignal, getUrl: readUrl, immediate: true },
     );
     return { frame, pill, channel, stop };
   };
@@ -244,12 +236,4 @@ export async function startOverlay({
       return layout;
     },
   };
-}
-
-function detectNow(readUrl: () => string, doc: Document): DetectedRecord | null {
-  try {
-    return detectRecord(readUrl(), doc);
-  } catch {
-    return null; // watchRecord reports it and tries again on the next change
-  }
 }

@@ -1,5 +1,6 @@
 import { listenUntil } from '../../lib/crm';
 import type { OverlayEstimate, OverlayRecord } from '../../lib/messaging/overlay/protocol';
+import { MAX_PILL_WIDTH } from './styles';
 
 /**
  * The status pill: the live estimate the sidebar sends, as text in the overlay's closed shadow
@@ -8,7 +9,9 @@ import type { OverlayEstimate, OverlayRecord } from '../../lib/messaging/overlay
  *
  * lib/crm does not expose the amount element, so the anchor is inferred: the input the rep
  * typed in just before the detected amount changed. In view mode (no typing) the pill stays in
- * the tab.
+ * the tab. Its text follows each estimate at once; its position is measured in an animation
+ * frame, and only when the anchor changed or the page scrolled or resized: measuring the
+ * anchor forces a layout of the CRM page.
  */
 export interface StatusPill {
   readonly element: HTMLElement;
@@ -31,22 +34,19 @@ export function createStatusPill(
   let typedIn: Element | null = null;
   let anchor: Element | null = null;
   let frame = 0;
+  /** The anchor the pill was last placed beside (null: place it again). */
+  let placedBy: Element | null = null;
 
+  /** Measures the anchor (a layout of the page): only in a frame, and only when it moved. */
   const place = () => {
     frame = 0;
-    const floating = anchor?.isConnected === true && !pill.hidden;
-    pill.className = `s ${estimate?.tone ?? 'neutral'}${floating ? ' f' : ''}`;
-    if (!floating || !anchor) {
-      pill.style.cssText = '';
-      if (pill.parentNode !== layer.tab) layer.tab.append(pill);
-      return;
-    }
-    if (pill.parentNode !== layer.root) layer.root.append(pill);
+    if (!anchor?.isConnected || pill.parentNode !== layer.root) return;
+    placedBy = anchor;
     const box = anchor.getBoundingClientRect();
-    const height = view?.innerHeight ?? 0;
-    const offScreen = box.width === 0 || box.bottom < 0 || box.top > height;
+    const offScreen = box.width === 0 || box.bottom < 0 || box.top > (view?.innerHeight ?? 0);
     pill.style.visibility = offScreen ? 'hidden' : '';
-    const left = Math.min(box.right + 8, (view?.innerWidth ?? 0) - pill.offsetWidth - 4);
+    // As if the pill were as wide as it can be, so its text can change without a new layout.
+    const left = Math.min(box.right + 8, (view?.innerWidth ?? 0) - MAX_PILL_WIDTH - 4);
     pill.style.left = `${Math.max(0, left)}px`;
     pill.style.top = `${box.top + box.height / 2 - 9}px`;
   };
@@ -55,10 +55,21 @@ export function createStatusPill(
     frame = view?.requestAnimationFrame?.(place) ?? 0;
     if (!frame) place();
   };
+  /** Text and docking at once; the position in a frame, when the anchor changed. */
   const render = () => {
-    pill.hidden = !(record && estimate && estimate.text);
-    pill.textContent = pill.hidden ? '' : (estimate?.text ?? '');
-    place();
+    const text = record && estimate?.text ? estimate.text : '';
+    pill.hidden = !text;
+    if (pill.textContent !== text) pill.textContent = text;
+    const floating = anchor?.isConnected === true && !!text;
+    pill.className = `s ${estimate?.tone ?? 'neutral'}${floating ? ' f' : ''}`;
+    if (floating) {
+      if (pill.parentNode !== layer.root) layer.root.append(pill);
+      if (anchor !== placedBy) schedule();
+    } else if (pill.parentNode !== layer.tab) {
+      placedBy = null;
+      pill.style.cssText = '';
+      layer.tab.append(pill);
+    }
   };
 
   const onInput = (event: Event) => {
@@ -68,8 +79,12 @@ export function createStatusPill(
     }
   };
   listenUntil(signal, doc, 'input', onInput, true);
-  listenUntil(signal, view, 'scroll', schedule, { capture: true, passive: true });
-  listenUntil(signal, view, 'resize', schedule);
+  const moved = () => {
+    placedBy = null;
+    schedule();
+  };
+  listenUntil(signal, view, 'scroll', moved, { capture: true, passive: true });
+  listenUntil(signal, view, 'resize', moved);
   signal.addEventListener(
     'abort',
     () => {

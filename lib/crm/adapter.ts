@@ -23,6 +23,8 @@ export interface CrmAdapter {
   classify(url: URL): UrlClassification | null;
   /** Null unless the document shows the record the URL names. */
   detect(context: DetectContext): DetectedRecord | null;
+  /** What `detect` reads, before parsing (see `recordOfReading`). */
+  read(context: DetectContext): FieldsReading | null;
 }
 
 /** A URL's classification, leaving out what the URL does not tell (empty or undefined). */
@@ -62,17 +64,25 @@ export function defineCrmAdapter(
   return {
     crm,
     classify,
+    read,
     detect(context) {
       const reading = read(context);
-      if (!reading) return null;
-      const { record } = context;
-      return {
-        crm,
-        objectType: record.objectType,
-        recordId: record.recordId,
-        mode: record.mode === 'edit' || reading.editing ? 'edit' : 'view',
-        fields: toDealFields(reading.texts, context.locale),
-      };
+      return reading && recordOfReading(crm, context, reading);
     },
+  };
+}
+
+/** The record an adapter's reading describes. */
+export function recordOfReading(
+  crm: CrmId,
+  { record, locale }: Pick<DetectContext, 'record' | 'locale'>,
+  reading: FieldsReading,
+): DetectedRecord {
+  return {
+    crm,
+    objectType: record.objectType,
+    recordId: record.recordId,
+    mode: record.mode === 'edit' || reading.editing ? 'edit' : 'view',
+    fields: toDealFields(reading.texts, locale),
   };
 }

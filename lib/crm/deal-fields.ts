@@ -35,12 +35,19 @@ export const DEAL_FIELD_KEYS = Object.keys(NO_FIELD_TEXTS) as readonly DealField
 export interface FieldReading {
   text: string;
   editing: boolean;
+  /**
+   * The control whose value (`controlValue`) is the text, when that is all the text is: typing
+   * in it then changes this field and nothing else (see `detectLive`).
+   */
+  control?: Element;
 }
 
 /** The field texts of the record shown; `editing` when some field came from an edit control. */
 export interface FieldsReading {
   texts: DealFieldTexts;
   editing: boolean;
+  /** The fields read as the value of a control, with that control. */
+  controls?: Array<[DealFieldKey, Element]>;
 }
 
 /** Reads every deal field with `read` (null when the page does not show that field). */
@@ -48,14 +55,16 @@ export function readFields(
   read: (key: DealFieldKey) => FieldReading | null | undefined,
 ): FieldsReading {
   const texts = { ...NO_FIELD_TEXTS };
+  const controls: Array<[DealFieldKey, Element]> = [];
   let editing = false;
   for (const key of DEAL_FIELD_KEYS) {
     const reading = read(key);
     if (!reading) continue;
     texts[key] = reading.text;
     editing ||= reading.editing;
+    if (reading.control) controls.push([key, reading.control]);
   }
-  return { texts, editing };
+  return { texts, editing, controls };
 }
 
 /**

@@ -1,5 +1,6 @@
-import { isDealRecordUrl } from './adapter';
+import { isDealRecordUrl, recordOfReading } from './adapter';
 import { classifyWithAdapter } from './classify-url';
+import { controlValue } from './dom-text';
 import { pageLocale } from './locale';
 import type { DetectOptions, DetectedRecord } from './types';
 
@@ -12,14 +13,43 @@ export function detectRecord(
   doc: Document,
   options: DetectOptions = {},
 ): DetectedRecord | null {
+  return detectLive(url, doc, options).record;
+}
+
+/** A detection that can follow typing in the controls it read without reading the page again. */
+export interface LiveDetection {
+  readonly record: DetectedRecord | null;
+  /**
+   * The record after `control` was typed in, when the detection read a field as that control's
+   * value; undefined when it did not (then only a new detection can tell). Valid only while
+   * nothing else on the page changed since the detection: the caller must know that (no
+   * mutation, focus change or navigation since).
+   */
+  retype(control: Element): DetectedRecord | null | undefined;
+}
+
+export function detectLive(url: string, doc: Document, options: DetectOptions = {}): LiveDetection {
   const match = classifyWithAdapter(url);
-  if (!match || !isDealRecordUrl(match.classification)) return null;
-  return match.adapter.detect({
-    url: match.url,
-    doc,
-    record: match.classification,
-    locale: pageLocale(doc, options.localeHint),
-  });
+  const context = match &&
+    isDealRecordUrl(match.classification) && {
+      url: match.url,
+      doc,
+      record: match.classification,
+      locale: pageLocale(doc, options.localeHint),
+    };
+  const reading = context ? match.adapter.read(context) : null;
+  if (!context || !reading) return { record: null, retype: () => null };
+  const build = () => recordOfReading(match.adapter.crm, context, reading);
+  return {
+    record: build(),
+    retype(control) {
+      const keys = reading.controls?.filter(([, el]) => el === control) ?? [];
+      if (keys.length === 0 || !control.isConnected) return undefined;
+      reading.texts = { ...reading.texts };
+      for (const [key] of keys) reading.texts[key] = controlValue(control);
+      return build();
+    },
+  };
 }
 
 /**

@@ -131,6 +131,15 @@ export function controlValue(el: Element): string {
   }
 }
 
+/** A field read from an edit control: its value, re-readable alone when it is typed in. */
+export function controlReading(control: Element): {
+  text: string;
+  editing: true;
+  control: Element;
+} {
+  return { text: controlValue(control), editing: true, control };
+}
+
 /** A subtree plus the open shadow roots inside it (found on first need), for piercing queries. */
 export interface DeepScope {
   readonly root: ParentNode & Node;

@@ -108,13 +108,16 @@ export function normalizeLabel(label: string): string {
     .replace(/[\s*:]/g, '');
 }
 
-const fieldByLabel = new Map<string, DealFieldKey>(
-  (Object.keys(LABELS) as DealFieldKey[]).flatMap((key) =>
-    LABELS[key].map((label) => [normalizeLabel(label), key] as const),
-  ),
-);
+/** Normalised label → field, built on first use (not while the content script loads). */
+let fieldByLabel: ReadonlyMap<string, DealFieldKey> | undefined;
 
 /** The deal field a visible label names, if any. */
 export function dealFieldOfLabel(label: string | null | undefined): DealFieldKey | undefined {
-  return label ? fieldByLabel.get(normalizeLabel(label)) : undefined;
+  if (!label) return undefined;
+  fieldByLabel ??= new Map(
+    (Object.keys(LABELS) as DealFieldKey[]).flatMap((key) =>
+      LABELS[key].map((text) => [normalizeLabel(text), key] as const),
+    ),
+  );
+  return fieldByLabel.get(normalizeLabel(label));
 }

@@ -1,4 +1,4 @@
-import { detectRecord, sameDetection } from './detect-record';
+import { detectLive, type LiveDetection } from './detect-record';
 import { deepScope, isShadowRoot } from './dom-text';
 import { listenUntil } from './listen-until';
 import type { DetectOptions, DetectedRecord } from './types';
@@ -13,8 +13,17 @@ export interface WatchRecordOptions extends DetectOptions {
    * cannot be observed from an isolated world, and an SPA may navigate without a DOM change.
    */
   urlPollMs?: number;
-  /** Defers and coalesces a detection; default: the next animation frame, else a microtask. */
+  /**
+   * Defers and coalesces a detection after DOM mutations, focus changes and navigation;
+   * default: the next animation frame, else a microtask. Typing (`input`, `change`) is read
+   * at once instead: in a microtask, so a burst dispatched in one task is still one detection.
+   */
   schedule?: (run: () => void) => void;
+  /**
+   * Detect once synchronously, before `watchRecord` returns (reporting a record to `onChange`
+   * then, not a null), instead of on the first scheduled run.
+   */
+  immediate?: boolean;
   /** Called when a detection throws; default: rethrown asynchronously so the watch goes on. */
   onError?: (error: unknown) => void;
 }
@@ -24,7 +33,8 @@ export type RecordChangeListener = (
   previous: DetectedRecord | null,
 ) => void;
 
-const TRIGGER_EVENTS = ['input', 'change', 'focusin', 'focusout'] as const;
+const TYPING_EVENTS = ['input', 'change'] as const;
+const FOCUS_EVENTS = ['focusin', 'focusout'] as const;
 const NAVIGATION_EVENTS = ['popstate', 'hashchange'] as const;
 const OBSERVE: MutationObserverInit = {
   subtree: true,
@@ -38,8 +48,13 @@ const OBSERVE: MutationObserverInit = {
  * Reports the deal record the page shows whenever it or any of its field values changes:
  * the first detection, each keystroke in a field, picks, re-renders, navigation to another
  * record (`null` when the page stops showing one). Typing, mutations (in the document and in
- * open shadow roots), `popstate`/`hashchange` and a URL poll only *request* a detection; requests
- * are coalesced to one per animation frame, and `onChange` runs only when the result differs.
+ * open shadow roots), `popstate`/`hashchange` and a URL poll only *request* a detection, and
+ * `onChange` runs only when the result differs.
+ *
+ * Typing is on the keystroke → estimate path, so it is read in a microtask (not the next
+ * frame), and when nothing but the value of a control the last detection read has changed
+ * since, only that control is read again (`LiveDetection.retype`). Everything else (mutations,
+ * focus, navigation) is coalesced with `schedule` (a frame) and reads the whole record.
  */
 export function watchRecord(
   doc: Document,
@@ -54,29 +69,69 @@ export function watchRecord(
   const onError = options.onError ?? rethrowLater;
 
   let last: DetectedRecord | null = null;
+  let lastJson = 'null';
   let lastUrl: string | undefined;
-  let pending = false;
+  let live: LiveDetection | null = null;
+  /** Something may have changed since the last detection. */
+  let dirty = false;
+  /** Something other than the value of a typed-in control may have changed. */
+  let structural = true;
+  /** Controls typed in since the last detection. */
+  const typed = new Set<Element>();
+  let scheduled = false;
+  let queued = false;
 
   const run = () => {
-    pending = false;
-    if (signal.aborted) return;
-    let next: DetectedRecord | null;
+    if (!dirty || signal.aborted) return;
+    dirty = false;
+    let next: DetectedRecord | null | undefined;
     try {
-      lastUrl = getUrl();
-      next = detectRecord(lastUrl, doc, options);
+      // Only typing since the last detection: re-read the controls typed in, if it read them.
+      if (!structural && live && getUrl() === lastUrl) {
+        for (const control of typed) if ((next = live.retype(control)) === undefined) break;
+      }
+      if (next === undefined) {
+        live = null;
+        lastUrl = getUrl();
+        live = detectLive(lastUrl, doc, options);
+        next = live.record;
+      }
     } catch (error) {
       onError(error);
       return;
+    } finally {
+      structural = false;
+      typed.clear();
     }
-    if (sameDetection(last, next)) return;
+    const json = JSON.stringify(next);
+    if (json === lastJson) return;
     const previous = last;
     last = next;
+    lastJson = json;
     onChange(next, previous);
   };
+  /** A change that may be anywhere: read the whole record in the next frame. */
   const request = () => {
-    if (pending || signal.aborted) return;
-    pending = true;
-    schedule(run);
+    dirty = structural = true;
+    if (scheduled) return;
+    scheduled = true;
+    schedule(() => {
+      scheduled = false;
+      run();
+    });
+  };
+  /** Typing: read now (in a microtask, so a burst in one task is one detection). */
+  const typing = (event: Event) => {
+    const target = event.composedPath()[0] as Element;
+    if (target.nodeType === 1) typed.add(target);
+    else structural = true;
+    dirty = true;
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      run();
+    });
   };
 
   const Observer = view?.MutationObserver ?? globalThis.MutationObserver;
@@ -86,7 +141,7 @@ export function watchRecord(
       if (!isShadowRoot(found) || shadowRoots.has(found)) continue;
       shadowRoots.add(found);
       observer.observe(found, OBSERVE);
-      listenUntil(signal, found, 'change', request, true);
+      listenUntil(signal, found, 'change', typing, true);
     }
   };
   const observer = new Observer((records) => {
@@ -100,7 +155,8 @@ export function watchRecord(
   observer.observe(doc, OBSERVE);
   watchShadowRoots(doc);
 
-  for (const type of TRIGGER_EVENTS) listenUntil(signal, doc, type, request, true);
+  for (const type of TYPING_EVENTS) listenUntil(signal, doc, type, typing, true);
+  for (const type of FOCUS_EVENTS) listenUntil(signal, doc, type, request, true);
   for (const type of NAVIGATION_EVENTS) listenUntil(signal, view, type, request);
   const poll = setInterval(() => {
     try {
@@ -119,7 +175,10 @@ export function watchRecord(
     },
     { once: true },
   );
-  request();
+  if (options.immediate) {
+    dirty = true;
+    run();
+  } else request();
 }
 
 function defaultSchedule(view: (Window & typeof globalThis) | null): (run: () => void) => void {

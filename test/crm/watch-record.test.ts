@@ -2,6 +2,7 @@
 import type { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchRecord, type DetectedRecord } from '../../lib/crm';
+import { salesforceLightning } from '../../lib/crm/salesforce-lightning/adapter';
 import { loadFixture } from './load-fixture';
 
 const HOST = 'https://acme.lightning.force.com';
@@ -19,7 +20,12 @@ const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function start(
   dom: JSDOM,
-  options: { schedule?: (run: () => void) => void; urlPollMs?: number; getUrl?: () => string } = {},
+  options: {
+    schedule?: (run: () => void) => void;
+    urlPollMs?: number;
+    getUrl?: () => string;
+    immediate?: boolean;
+  } = {},
 ) {
   const controller = new AbortController();
   controllers.push(controller);
@@ -34,6 +40,7 @@ function start(
     urlPollMs: options.urlPollMs ?? 10_000,
     onError,
     ...(options.getUrl ? { getUrl: options.getUrl } : {}),
+    ...(options.immediate ? { immediate: true } : {}),
   });
   return { controller, calls, onChange, onError };
 }
@@ -234,19 +241,122 @@ describe('watchRecord', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
-  it('coalesces to animation frames by default', async () => {
+  it('reads typing at once, not in the next frame', async () => {
+    const dom = loadFixture('salesforce-lightning/inline-edit.html', view());
+    const frames: (() => void)[] = [];
+    const schedule = vi.fn((run: () => void) => frames.push(run));
+    const { calls } = start(dom, { schedule });
+    frames.splice(0).forEach((run) => run()); // the first detection
+    expect(calls.map((record) => record?.fields.amount)).toEqual([140000]);
+    schedule.mockClear();
+    type(dom, amountInput(dom), '9');
+    await Promise.resolve();
+    expect(calls.map((record) => record?.fields.amount)).toEqual([140000, 9]);
+    expect(schedule).not.toHaveBeenCalled();
+  });
+
+  it('reads a burst of typing in one task once', async () => {
+    const dom = loadFixture('salesforce-lightning/inline-edit.html', view());
+    const { calls } = start(dom);
+    await settle();
+    const read = vi.spyOn(salesforceLightning, 'read');
+    const doc = dom.window.document;
+    doc.body.append(doc.createElement('div')); // so the burst needs a whole read
+    for (const value of ['3', '30', '300']) type(dom, amountInput(dom), value);
+    await settle();
+    expect(calls.map((record) => record?.fields.amount)).toEqual([140000, 300]);
+    expect(read).toHaveBeenCalledTimes(1);
+    read.mockRestore();
+  });
+
+  it('re-reads only the typed control while nothing else on the page changed', async () => {
+    const dom = loadFixture('salesforce-lightning/inline-edit.html', view());
+    const { calls } = start(dom);
+    await settle();
+    const read = vi.spyOn(salesforceLightning, 'read');
+    for (const value of ['4', '45', '450']) {
+      type(dom, amountInput(dom), value);
+      await settle();
+    }
+    expect(read).not.toHaveBeenCalled();
+    expect(calls.map((record) => record?.fields.amount)).toEqual([140000, 4, 45, 450]);
+    expect(calls.at(-1)).toEqual({ ...calls[0], fields: { ...calls[0]?.fields, amount: 450 } });
+    read.mockRestore();
+  });
+
+  it('reads the whole page again once the page changed, and after a focus change', async () => {
+    const dom = loadFixture('salesforce-lightning/inline-edit.html', view());
+    const doc = dom.window.document;
+    const { calls } = start(dom);
+    await settle();
+    const read = vi.spyOn(salesforceLightning, 'read');
+    // The page changes another field, then the rep types: both are reported.
+    const button = doc.querySelector('button[name="StageName"]')!;
+    button.setAttribute('data-value', 'Closed Won');
+    button.querySelector('span')!.textContent = 'Closed Won';
+    type(dom, amountInput(dom), '6');
+    await settle();
+    expect(calls.at(-1)?.fields).toMatchObject({ stage: 'Closed Won', amount: 6 });
+    expect(read).toHaveBeenCalled();
+    read.mockClear();
+    amountInput(dom).dispatchEvent(new dom.window.FocusEvent('focusin', { bubbles: true }));
+    type(dom, amountInput(dom), '60');
+    await settle();
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(calls.at(-1)?.fields.amount).toBe(60);
+    read.mockRestore();
+  });
+
+  it('follows a control the page replaced, not the one it removed', async () => {
+    const dom = loadFixture('salesforce-lightning/inline-edit.html', view());
+    const { calls } = start(dom);
+    await settle();
+    type(dom, amountInput(dom), '7');
+    await settle();
+    const old = amountInput(dom);
+    const replacement = old.cloneNode() as HTMLInputElement;
+    replacement.value = '8';
+    old.replaceWith(replacement);
+    await settle();
+    expect(calls.at(-1)?.fields.amount).toBe(8);
+    type(dom, old, '70'); // detached: not on the page any more
+    await settle();
+    expect(calls.at(-1)?.fields.amount).toBe(8);
+    type(dom, replacement, '80');
+    await settle();
+    expect(calls.at(-1)?.fields.amount).toBe(80);
+  });
+
+  it('detects once, synchronously, when immediate, and not again until something changes', async () => {
+    const dom = loadFixture('salesforce-lightning/inline-edit.html', view());
+    const read = vi.spyOn(salesforceLightning, 'read');
+    const { calls } = start(dom, { immediate: true });
+    expect(calls.map((record) => record?.fields.amount)).toEqual([140000]);
+    await settle(50);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(calls).toHaveLength(1);
+    read.mockRestore();
+  });
+
+  it('coalesces mutations to animation frames by default; typing does not wait for one', async () => {
     const dom = loadFixture('salesforce-lightning/inline-edit.html', view());
     const controller = new AbortController();
     controllers.push(controller);
     const raf = vi.spyOn(dom.window, 'requestAnimationFrame');
     const onChange = vi.fn();
     watchRecord(dom.window.document, onChange, { signal: controller.signal });
-    type(dom, amountInput(dom), '5');
-    type(dom, amountInput(dom), '50');
+    const doc = dom.window.document;
+    doc.body.append(doc.createElement('div'));
+    doc.body.append(doc.createElement('div'));
     await settle(50);
     expect(raf).toHaveBeenCalledTimes(1);
     expect(onChange).toHaveBeenCalledTimes(1);
-    expect(onChange.mock.calls[0]?.[0]?.fields.amount).toBe(50);
+    type(dom, amountInput(dom), '5');
+    type(dom, amountInput(dom), '50');
+    await Promise.resolve();
+    expect(raf).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(onChange.mock.calls[1]?.[0]?.fields.amount).toBe(50);
   });
 
   it('reports a failing detection to onError and keeps watching', async () => {

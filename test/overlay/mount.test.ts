@@ -181,4 +181,42 @@ describe('the status pill', () => {
     expect(frame.tab.contains(pill.element)).toBe(true);
     input.remove();
   });
+
+  it('sets its text at once but measures the anchor in a frame, only when the anchor moved', () => {
+    const { frame } = mount();
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi
+      .spyOn(window, 'requestAnimationFrame')
+      .mockImplementation((callback) => frames.push(callback));
+    const runFrames = () => frames.splice(0).forEach((callback) => callback(0));
+    const input = document.createElement('input');
+    document.body.append(input);
+    const measure = vi.spyOn(input, 'getBoundingClientRect');
+    const local = new AbortController();
+    const pill = createStatusPill(document, frame, local.signal);
+    pill.setRecord(record(100), null);
+    pill.setEstimate({ text: 'Pays $5', tone: 'neutral' });
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    pill.setRecord(record(1000), record(100));
+    expect(measure).not.toHaveBeenCalled();
+    runFrames();
+    expect(measure).toHaveBeenCalledTimes(1);
+    for (const [amount, pays] of [
+      [10000, 'Pays $50'],
+      [100000, 'Pays $500'],
+    ] as const) {
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      pill.setRecord(record(amount), record(amount / 10));
+      pill.setEstimate({ text: pays, tone: 'positive' });
+      expect(pill.element.textContent).toBe(pays);
+      runFrames();
+    }
+    expect(measure).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new Event('scroll'));
+    runFrames();
+    expect(measure).toHaveBeenCalledTimes(2);
+    local.abort();
+    raf.mockRestore();
+    input.remove();
+  });
 });

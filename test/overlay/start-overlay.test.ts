@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startOverlay, type ContentApi } from '../../entrypoints/crm.content/start-overlay';
 import { CUSTOM_HOSTS_KEY, PREFERENCES_KEY } from '../../lib/messaging/overlay/hosts';
+import { salesforceLightning } from '../../lib/crm/salesforce-lightning/adapter';
 import { loadFixture } from '../crm/load-fixture';
 import { EXTENSION_ID, SIDEBAR_URL, fakeEvent, fakePort, settle, type FakePort } from './fakes';
 
@@ -90,6 +91,14 @@ describe('startOverlay', () => {
     const { overlay } = await start();
     expect(overlay?.layout).toEqual({ collapsed: true, width: 500, side: 'left' });
     expect(overlay?.frame?.panel.style.visibility).toBe('hidden');
+  });
+
+  it('reads the page once on load: mounting the overlay is not a change of the record', async () => {
+    const read = vi.spyOn(salesforceLightning, 'read');
+    const { overlay } = await start();
+    await settle(50);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(overlay?.frame?.host.isConnected).toBe(true);
   });
 
   it('sends the sidebar its state on connect, then each change of the record', async () => {

@@ -1,6 +1,6 @@
 import { defineCrmAdapter } from '../adapter';
 import { readFields, type DealFieldKey } from '../deal-fields';
-import { EDITABLE_CONTROL, controlValue, visibleText } from '../dom-text';
+import { EDITABLE_CONTROL, controlReading, visibleText } from '../dom-text';
 import * as S from './selectors';
 import { classifyPipedriveUrl } from './url';
 
@@ -12,9 +12,7 @@ export const pipedrive = defineCrmAdapter('pipedrive', classifyPipedriveUrl, ({ 
     const el = S.FIELDS[key].map((selector) => page.querySelector(selector)).find(Boolean);
     if (!el) return null;
     const control = el.matches(EDITABLE_CONTROL) ? el : el.querySelector(EDITABLE_CONTROL);
-    return control
-      ? { text: controlValue(control), editing: true }
-      : { text: fieldText(el, key), editing: false };
+    return control ? controlReading(control) : { text: fieldText(el, key), editing: false };
   });
 });
 

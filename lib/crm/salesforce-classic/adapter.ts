@@ -1,6 +1,6 @@
 import { defineCrmAdapter } from '../adapter';
 import { readFields, type DealFieldKey, type FieldReading } from '../deal-fields';
-import { EDITABLE_CONTROL, controlValue, visibleText } from '../dom-text';
+import { EDITABLE_CONTROL, controlReading, visibleText } from '../dom-text';
 import { dealFieldOfLabel } from '../salesforce-fields';
 import * as S from './selectors';
 import { classifyClassicUrl } from './url';
@@ -25,9 +25,9 @@ function readField(
 ): FieldReading | null {
   const id = S.FIELD_IDS[key];
   const input = id ? doc.getElementById(id) : null;
-  if (input?.matches(EDITABLE_CONTROL)) return { text: controlValue(input), editing: true };
+  if (input?.matches(EDITABLE_CONTROL)) return controlReading(input);
   const control = cell?.querySelector(EDITABLE_CONTROL);
-  if (control) return { text: controlValue(control), editing: true };
+  if (control) return controlReading(control);
   const output = (id ? doc.getElementById(id + S.VALUE_ID_SUFFIX) : null) ?? cell;
   if (!output) return null;
   const lookup = S.LOOKUP_LINK[key];

@@ -6,7 +6,7 @@ import {
 } from '../deal-fields';
 import {
   EDITABLE_CONTROL,
-  controlValue,
+  controlReading,
   deepScope,
   queryAllDeep,
   queryFirstDeep,
@@ -23,28 +23,33 @@ const LOOKUPS: ReadonlySet<DealFieldKey> = new Set(['ownerName', 'accountName'])
  * behind it). A field found in a scope is taken from it even when empty.
  */
 export function readLightningFields(roots: ReadonlyArray<ParentNode & Node>): FieldsReading {
-  const scopes = roots.map((root) => ({
-    scope: deepScope(root),
-    byLabel: undefined as LabelIndex | undefined,
-  }));
+  const scopes = roots.map((root) => {
+    const scope = deepScope(root);
+    let index: LabelIndex | undefined;
+    // Built only for a field not found by API name: most pages name every field.
+    return { scope, byLabel: () => (index ??= indexByLabel(scope)) };
+  });
   return readFields((key) => {
-    for (const entry of scopes) {
-      entry.byLabel ??= indexByLabel(entry.scope);
-      const reading = readField(entry.scope, entry.byLabel, key);
+    for (const { scope, byLabel } of scopes) {
+      const reading = readField(scope, byLabel, key);
       if (reading) return reading;
     }
     return null;
   });
 }
 
-function readField(scope: DeepScope, byLabel: LabelIndex, key: DealFieldKey): FieldReading | null {
+function readField(
+  scope: DeepScope,
+  byLabel: () => LabelIndex,
+  key: DealFieldKey,
+): FieldReading | null {
   const apiName = OPPORTUNITY_API_NAMES[key];
   const byApiName = queryFirstDeep(scope, S.fieldByApiName(apiName));
   if (byApiName) return readContainer(byApiName);
   // A lookup's own input holds search text, not the record picked: read lookups by container.
   const control = LOOKUPS.has(key) ? null : queryFirstDeep(scope, S.controlByApiName(apiName));
-  if (control) return { text: controlValue(control), editing: true };
-  const labelled = byLabel.get(key);
+  if (control) return controlReading(control);
+  const labelled = byLabel().get(key);
   if (labelled) return readContainer(labelled);
   if (key === 'recordName') {
     for (const selector of S.RECORD_TITLE) {
@@ -61,7 +66,7 @@ function readContainer(container: Element): FieldReading {
   const pill = queryFirstDeep(inner, S.LOOKUP_PILL);
   if (pill) return { text: visibleText(pill), editing: true };
   const control = queryFirstDeep(inner, EDITABLE_CONTROL);
-  if (control) return { text: controlValue(control), editing: true };
+  if (control) return controlReading(control);
   const value = queryFirstDeep(inner, S.FIELD_VALUE) ?? container;
   return { text: visibleText(value, { skip: S.NOT_VALUE }), editing: false };
 }
