@@ -20,15 +20,20 @@
  *                                interleaved with them; its figures are named `….before`
  *                              BENCH_KEYSTROKES=200, BENCH_KEYSTROKE_WARMUP=10,
  *                              BENCH_CONTENT_LOADS=20 (fewer while iterating)
+ *                              BENCH_COLD_OPENS=10 (measured relaunches of cold-open)
+ *                              BENCH_COLD_COMPARE=before=/path,… (other builds, cold-open A/B)
+ *                              BENCH_TRACE_DIR=dir (a Chrome trace of one cold open per build)
+ *                              BENCH_COLD_CPU=1 (cold-open: also the sidebar's main-thread CPU time)
  *
  * Each figure has a baseline measured in the same run (see each module). Figures are printed
  * and written to bench/results/browser.json and latest.json (bench/harness.ts).
  */
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromiumOrSkip } from '../test/e2e/support/chromium';
 import { DEMO_REP, openAttainBrowser, startDemoStack } from '../test/e2e/support/stack';
 import { report, type Figure } from './harness';
-import { coldOpenBench } from './browser/cold-open';
+import { coldOpenBench, type ColdOpenOptions } from './browser/cold-open';
 import { launchPlain, loadNote, prepareExtension, type BenchOutcome } from './browser/common';
 import { contentScriptBench } from './browser/content-script';
 import { firstSyncBench, firstSyncBuilds } from './browser/first-sync';
@@ -143,15 +148,40 @@ async function demoBenchmarks(path: string, extensionDir: string): Promise<void>
       }
     }
     await step('cold-open', () =>
-      coldOpenBench({ executablePath: path, extensionDir, stack, crmId: deal.crmId }),
+      coldOpenBench({
+        executablePath: path,
+        extensionDir,
+        stack,
+        crmId: deal.crmId,
+        ...coldOpenSettings(),
+      }),
     );
   } finally {
     await stack.close();
   }
 }
 
+/** cold-open's settings from the environment (see the top of this file). */
+function coldOpenSettings(): Pick<ColdOpenOptions, 'opens' | 'compare' | 'traceDir' | 'cpu'> {
+  const opens = process.env.BENCH_COLD_OPENS;
+  const compare = (process.env.BENCH_COLD_COMPARE ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.indexOf('=');
+      if (at < 1) throw new Error(`BENCH_COLD_COMPARE: "${entry}" is not label=dir`);
+      return { label: entry.slice(0, at), dir: resolve(entry.slice(at + 1)) };
+    });
+  return {
+    ...(opens ? { opens: Number(opens) } : {}),
+    ...(compare.length > 0 ? { compare } : {}),
+    ...(process.env.BENCH_TRACE_DIR ? { traceDir: resolve(process.env.BENCH_TRACE_DIR) } : {}),
+    ...(process.env.BENCH_COLD_CPU === '1' ? { cpu: true } : {}),
+  };
+}
+
 // A private copy: other processes (e2e tests) may rebuild .output while the benchmarks run.
-const extensionDir = givenDir ?? (await prepareExtension());
+const extensionDir = givenDir ? resolve(givenDir) : await prepareExtension();
 try {
   if (wants('keystroke') || wants('content') || wants('cold-open')) {
     await demoBenchmarks(executablePath, extensionDir).catch((error: unknown) => {

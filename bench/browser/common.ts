@@ -191,3 +191,78 @@ export async function sidebarFrame(page: Page, timeoutMs = 15_000): Promise<Fram
   await frame.waitForLoadState('load');
   return frame;
 }
+
+/** The pids of a process and of all its descendants (Linux /proc). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // The process has gone meanwhile.
+    }
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    out.push(pid);
+    for (const child of children.get(pid) ?? []) walk(child);
+  };
+  walk(root);
+  return out;
+}
+
+/** CPU time (user + system, in clock ticks) used so far by `pids`. */
+function cpuTicks(pids: readonly number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Gone.
+    }
+  }
+  return total;
+}
+
+/**
+ * Waits until the Chromium using `profileDir` has settled after its launch: its processes
+ * together use less than a fifth of a CPU over two consecutive quarter-seconds (or `maxMs` has
+ * passed). A freshly launched Chromium keeps a CPU busy for a second or more with its own
+ * start-up (it preloads its omnibox popup's WebUI, chrome://omnibox-popup.top-chrome, in a
+ * renderer of its own); a page opened meanwhile measures that contention, not itself. Returns
+ * how long it waited (ms), or null where /proc is not there to read.
+ */
+export async function browserSettled(profileDir: string, maxMs = 8_000): Promise<number | null> {
+  if (!existsSync('/proc/self/stat')) return null;
+  const flag = `--user-data-dir=${profileDir}`;
+  const root = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .find((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(flag);
+      } catch {
+        return false;
+      }
+    });
+  if (!root) return null;
+  const started = Date.now();
+  const windowMs = 250;
+  const quietTicks = 5; // clock ticks (1/100 s) per quarter-second: a fifth of a CPU
+  let quiet = 0;
+  let last = cpuTicks(processTree(Number(root)));
+  while (Date.now() - started < maxMs) {
+    await new Promise((r) => setTimeout(r, windowMs));
+    const now = cpuTicks(processTree(Number(root)));
+    quiet = now - last < quietTicks ? quiet + 1 : 0;
+    last = now;
+    if (quiet >= 2) break;
+  }
+  return Date.now() - started;
+}

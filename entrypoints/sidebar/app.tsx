@@ -4,6 +4,7 @@ import { loadFirstView, loadOtherViews } from './views';
 import { AttainDataProvider, PREFERENCES_KEY, queryWorkbenchData } from '../../components/data';
 import { applyDocumentTheme, resolveTheme } from '../../components/theme/ThemeProvider';
 import { BadgesAfter } from '../../components/workbench/ActivityBar';
+import { AfterFirstPaint } from '../../components/workbench/first-paint';
 import { detectPlatform } from '../../components/workbench/keybindings';
 import type { WorkbenchHost } from '../../components/workbench/WorkbenchHost';
 import { WorkbenchRoot } from '../../components/workbench/WorkbenchRoot';
@@ -40,15 +41,17 @@ function Sidebar({ initialViewId }: { initialViewId: string | null }) {
   );
   return (
     <SidebarGate status={status} data={data}>
-      <BadgesAfter ready={firstPaint}>
-        <WorkbenchRoot
-          data={data}
-          host={host}
-          themeRoot={document.documentElement}
-          initialViewId={initialViewId}
-          onActiveViewChange={rememberView}
-        />
-      </BadgesAfter>
+      <AfterFirstPaint ready={firstPaint}>
+        <BadgesAfter ready={firstPaint}>
+          <WorkbenchRoot
+            data={data}
+            host={host}
+            themeRoot={document.documentElement}
+            initialViewId={initialViewId}
+            onActiveViewChange={rememberView}
+          />
+        </BadgesAfter>
+      </AfterFirstPaint>
     </SidebarGate>
   );
 }

@@ -48,14 +48,26 @@ export const stored: Promise<{ preferences: Preferences; activeView: string | nu
   () => ({ preferences: parsePreferences(undefined), activeView: null }),
 );
 
-// The first `Intl` formatter of a page loads ICU's locale data (tens of ms): started in a task
-// of its own, it can run while the page waits for its scripts and reads rather than inside the
-// first render, which formats every figure.
+// The first `Intl` formatter of a page loads ICU's locale data (tens of ms), and the first
+// date formatter its calendar and time zone data (as much again): started in tasks of their
+// own, they can run while the page waits for its scripts and reads rather than inside the first
+// render, which formats every figure and My numbers' period (a date range).
 setTimeout(() => {
   try {
     new Intl.NumberFormat(navigator.language).format(0);
   } catch {
     // An odd browser language: the first render resolves the locale properly.
+  }
+}, 0);
+setTimeout(() => {
+  try {
+    new Intl.DateTimeFormat(navigator.language, {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).formatRange(0, 1);
+  } catch {
+    // As above.
   }
 }, 0);
 

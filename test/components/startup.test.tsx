@@ -7,11 +7,13 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { createI18n, resolveLocale } from '../../components/i18n/I18nProvider';
+import { NumbersContainer } from '../../components/views/numbers/NumbersContainer';
 import { BadgesAfter } from '../../components/workbench/ActivityBar';
+import { AfterFirstPaint } from '../../components/workbench/first-paint';
 import { ViewRegistry, viewRegistry } from '../../components/workbench/ViewRegistry';
 import { WorkbenchRoot } from '../../components/workbench/WorkbenchRoot';
 import * as fx from './fixtures';
-import { defaultState, fakeActions, fakeData, fakeHost } from './harness';
+import { defaultState, fakeActions, fakeData, fakeHost, plain, renderView } from './harness';
 
 function tabs() {
   return within(screen.getByRole('tablist', { name: 'Views' }))
@@ -55,6 +57,32 @@ describe('the sidebar’s first paint', () => {
     expect(tabs()).toContain('Notes, 1 open thread');
     expect(tabs()).toContain('Pulse, A pulse question is waiting');
     badge.mockRestore();
+  });
+
+  it('paints My numbers’ figures first and computes the history after the first paint', async () => {
+    const painted = deferred();
+    renderView(
+      <AfterFirstPaint ready={painted.promise}>
+        <NumbersContainer />
+      </AfterFirstPaint>,
+    );
+    const historyTable = () =>
+      screen.queryByRole('table', { name: 'Attainment and payout by period' });
+    expect(plain(screen.getByText('70%', { selector: '.big-figure' }).textContent)).toBe('70%');
+    expect(screen.getByRole('heading', { name: 'Last 6 periods' })).toBeTruthy();
+    expect(historyTable()).toBeNull();
+
+    await act(async () => {
+      painted.resolve();
+      await painted.promise;
+    });
+    const rows = within(historyTable()!)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => plain(r.textContent));
+    expect(rows).toHaveLength(6);
+    expect(rows[rows.length - 1]).toBe('Jul – Sep 202670%$210,000.00$18,800.00');
+    expect(rows[rows.length - 2]).toBe('Apr – Jun 2026116.7%$350,000.00$32,000.00');
   });
 
   it('shows views that register after the workbench is on screen', () => {

@@ -10,6 +10,7 @@ import { useWorkbenchData } from '../../data-contract/WorkbenchDataProvider';
 import type { StatementInputs } from '../../data-contract/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { useFirstPaintDone } from '../../workbench/first-paint';
 import { localDate, useHost } from '../../workbench/WorkbenchHost';
 import { useFocusTarget, useWorkbench, useWorkbenchState } from '../../workbench/WorkbenchState';
 import { NumbersView, type PeriodPoint } from './NumbersView';
@@ -43,43 +44,30 @@ function useNumbers(
   repId: string | null,
   today: string,
   selectedDate: string | null,
+  withHistory: boolean,
 ) {
   const { f, locale } = useI18n();
-  return useMemo(() => {
+  // The selected period: what the first paint shows.
+  const numbers = useMemo(() => {
     if (!inputs || !current || !repId) return null;
     const fy = current.fiscalYearStartMonth ?? 1;
     const { periods, current: now } = pickerPeriods(today, current.period, fy);
     const base = { quotas: inputs.quotas, deals: inputs.deals, fxRates: inputs.fxRates, repId };
-    const runs = periodsWithPlans(inputs, current, selectedDate ?? today, today);
-    const selected = runs[runs.length - 1]!;
+    const selected = periodWithPlan(inputs.planOn, selectedDate ?? today, today, current)!;
     const kpis = computeKpis({
       ...base,
       plan: selected.plan,
       asOf: today,
       periodStart: selected.period.start,
     });
-    const statements = runs.map(({ plan, period }) =>
-      computeStatement({ ...base, plan, periodStart: period.start }),
-    );
-    const history: PeriodPoint[] = statements.map((s, i) => ({
-      start: s.periodStart,
-      label: f.period(s.periodStart, s.periodEnd),
-      shortLabel: shortPeriodLabel(
-        { start: s.periodStart, end: s.periodEnd },
-        runs[i]!.plan.period,
-        locale,
-      ),
-      attainment: s.attainment,
-      credited: s.credited,
-      quota: s.quota,
-      total: s.total,
-      selected: s.periodStart === selected.period.start,
-    }));
     return {
       kpis,
-      statement: statements[statements.length - 1]!,
+      statement: computeStatement({
+        ...base,
+        plan: selected.plan,
+        periodStart: selected.period.start,
+      }),
       plan: selected.plan,
-      history,
       selected: selected.period,
       isCurrentPeriod: selected.period.start === now.start,
       periods: periods.map((p) => ({
@@ -90,7 +78,34 @@ function useNumbers(
       })),
       dealNames: new Map(inputs.deals.map((d) => [d.id, d.name])),
     };
-  }, [inputs, current, repId, today, selectedDate, f, locale]);
+  }, [inputs, current, repId, today, selectedDate, f]);
+  // The periods before it (a statement each): once the sidebar has painted the figures.
+  const history = useMemo((): PeriodPoint[] | null => {
+    if (!withHistory || !numbers || !inputs || !current || !repId) return null;
+    const base = { quotas: inputs.quotas, deals: inputs.deals, fxRates: inputs.fxRates, repId };
+    const runs = periodsWithPlans(inputs, current, selectedDate ?? today, today);
+    return runs.map(({ plan, period }, i) => {
+      const s =
+        i === runs.length - 1
+          ? numbers.statement
+          : computeStatement({ ...base, plan, periodStart: period.start });
+      return {
+        start: s.periodStart,
+        label: f.period(s.periodStart, s.periodEnd),
+        shortLabel: shortPeriodLabel(
+          { start: s.periodStart, end: s.periodEnd },
+          plan.period,
+          locale,
+        ),
+        attainment: s.attainment,
+        credited: s.credited,
+        quota: s.quota,
+        total: s.total,
+        selected: s.periodStart === numbers.selected.start,
+      };
+    });
+  }, [withHistory, numbers, inputs, current, repId, today, selectedDate, f, locale]);
+  return numbers && { ...numbers, history };
 }
 
 /** My numbers: the signed-in user's (or, for a manager, a rep's) figures, computed locally. */
@@ -106,7 +121,14 @@ export function NumbersContainer() {
   const inputs = data.useStatementInputs(repId);
   const today = localDate(host.now());
   const plan = inputs.data?.plan ?? null;
-  const numbers = useNumbers(inputs.data, plan, repId, today, state.numbersPeriod);
+  const numbers = useNumbers(
+    inputs.data,
+    plan,
+    repId,
+    today,
+    state.numbersPeriod,
+    useFirstPaintDone(),
+  );
   const periodRef = useFocusTarget<HTMLSelectElement>('numbers.period');
 
   if (inputs.data === undefined) {
@@ -149,6 +171,7 @@ export function NumbersContainer() {
       selectedStart={numbers.selected.start}
       onPeriodChange={(start) => workbench.setNumbersPeriod(start)}
       history={numbers.history}
+      historyLength={HISTORY}
       dealNames={numbers.dealNames}
       rep={
         state.numbersRep && state.numbersRep.id !== me?.id

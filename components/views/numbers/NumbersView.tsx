@@ -5,7 +5,7 @@ import { ProblemList } from '../../shared/ProblemList';
 import { Icon } from '../../workbench/icons';
 import { AttainmentMeter } from './AttainmentMeter';
 
-// The chart library is loaded after the figures have painted.
+// The chart library is loaded after the figures have painted (with the history).
 const PeriodChart = lazy(() => import('./PeriodChart'));
 
 export interface PeriodOption {
@@ -37,7 +37,13 @@ export interface NumbersViewProps {
   periods: readonly PeriodOption[];
   selectedStart: string;
   onPeriodChange(start: string): void;
-  history: readonly PeriodPoint[];
+  /**
+   * The selected period and the ones before it, oldest first; null until they are computed
+   * (after the sidebar's first paint: the figures above do not wait for them).
+   */
+  history: readonly PeriodPoint[] | null;
+  /** How many periods the history has (also while it is not computed yet). */
+  historyLength: number;
   dealNames: ReadonlyMap<string, string>;
   /** Set when a manager looks at one of their reps. */
   rep?: { name: string; onBack(): void } | null;
@@ -54,6 +60,10 @@ function Metric({ label, value, note }: { label: string; value: string; note?: s
       </dd>
     </div>
   );
+}
+
+function ChartPlaceholder() {
+  return <div className="chart chart-placeholder" aria-hidden="true" />;
 }
 
 /** My numbers: attainment against quota, tiers, pace, pipeline and history for one period. */
@@ -226,34 +236,40 @@ export function NumbersView(props: NumbersViewProps) {
 
       <section className="card" aria-labelledby="numbers-history">
         <h2 id="numbers-history" className="card-title">
-          {t('numbers.history', { count: props.history.length })}
+          {t('numbers.history', { count: props.historyLength })}
         </h2>
-        <Suspense fallback={<div className="chart chart-placeholder" aria-hidden="true" />}>
-          <PeriodChart points={props.history} />
-        </Suspense>
-        <table className="visually-hidden">
-          <caption>{t('numbers.historyTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('numbers.period')}</th>
-              <th scope="col">{t('numbers.attainment')}</th>
-              <th scope="col">{t('numbers.credited')}</th>
-              <th scope="col">{t('numbers.payout')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.history.map((p) => (
-              <tr key={p.start}>
-                <th scope="row">{p.label}</th>
-                <td>
-                  {p.attainment === null ? t('numbers.noQuotaShort') : f.percent(p.attainment)}
-                </td>
-                <td>{money(p.credited)}</td>
-                <td>{money(p.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {props.history === null ? (
+          <ChartPlaceholder />
+        ) : (
+          <>
+            <Suspense fallback={<ChartPlaceholder />}>
+              <PeriodChart points={props.history} />
+            </Suspense>
+            <table className="visually-hidden">
+              <caption>{t('numbers.historyTable')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('numbers.period')}</th>
+                  <th scope="col">{t('numbers.attainment')}</th>
+                  <th scope="col">{t('numbers.credited')}</th>
+                  <th scope="col">{t('numbers.payout')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.history.map((p) => (
+                  <tr key={p.start}>
+                    <th scope="row">{p.label}</th>
+                    <td>
+                      {p.attainment === null ? t('numbers.noQuotaShort') : f.percent(p.attainment)}
+                    </td>
+                    <td>{money(p.credited)}</td>
+                    <td>{money(p.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
       </section>
     </div>
   );
