@@ -13,6 +13,7 @@
 import autocannon, { type Request as AutocannonRequest } from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,7 +26,8 @@ import { seedDemo } from '../server/seed/demo';
 import { startPgCluster, type PgCluster } from '../test/server/pg-cluster';
 import { report, type Figure } from './harness';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// BENCH_SERVER_ROOT runs the server of another checkout (A/B against an older commit).
+const ROOT = process.env.BENCH_SERVER_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
@@ -95,7 +97,10 @@ async function seed(target: Target): Promise<{ token: string; dealId: string }> 
 }
 
 async function startServer(target: Target): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server process there when it stops.
+  const prof = process.env.BENCH_CPU_PROF;
+  const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...target.env, PORT: '0', HOST: '127.0.0.1', ATTAIN_RATE_LIMIT: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -124,13 +129,86 @@ interface Run {
   p99: number;
   p50: number;
   failures: number;
+  /** CPU used during the run, in CPUs (1 = one core busy the whole time). */
+  cpu: CpuShare;
 }
+
+interface CpuShare {
+  generator: number;
+  server: number;
+  database: number;
+  machine: number;
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process, in seconds (0 when it is gone). */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of the PostgreSQL backends serving `database` (the bench's own database). */
+function databaseCpuSeconds(database: string | null): number {
+  if (database === null) return 0;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.startsWith('postgres:') && cmd.includes(` ${database} `))
+        total += processCpuSeconds(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+/** Busy CPU seconds of the whole machine (every process, other users' included). */
+function machineCpuSeconds(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+  const [, ...v] = line.trim().split(/\s+/).map(Number);
+  // user nice system idle iowait irq softirq steal
+  const busy = v[0]! + v[1]! + v[2]! + v[5]! + v[6]! + v[7]!;
+  return busy / TICKS_PER_SECOND;
+}
+
+function cpuSnapshot(serverPid: number, database: string | null) {
+  const own = process.cpuUsage();
+  return {
+    at: performance.now(),
+    generator: (own.user + own.system) / 1e6,
+    server: processCpuSeconds(serverPid),
+    database: databaseCpuSeconds(database),
+    machine: machineCpuSeconds(),
+  };
+}
+
+function cpuShare(a: ReturnType<typeof cpuSnapshot>, b: ReturnType<typeof cpuSnapshot>): CpuShare {
+  const s = (b.at - a.at) / 1000;
+  return {
+    generator: (b.generator - a.generator) / s,
+    server: (b.server - a.server) / s,
+    database: (b.database - a.database) / s,
+    machine: (b.machine - a.machine) / s,
+  };
+}
+
+/** The process whose CPU is measured, and the PostgreSQL database it uses (if any). */
+let measured: { pid: number; database: string | null } = { pid: 0, database: null };
 
 async function load(
   url: string,
   requests: AutocannonRequest[],
   headers: Record<string, string> = {},
 ): Promise<Run> {
+  const before = cpuSnapshot(measured.pid, measured.database);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -156,12 +234,17 @@ async function load(
     p99: result.latency.p99,
     p50: result.latency.p50,
     failures,
+    cpu: cpuShare(before, cpuSnapshot(measured.pid, measured.database)),
   };
 }
 
 async function bench(target: Target): Promise<Figure[]> {
   const { token, dealId } = await seed(target);
   const { child, url } = await startServer(target);
+  measured = {
+    pid: child.pid!,
+    database: target.env.DATABASE_URL ? new URL(target.env.DATABASE_URL).pathname.slice(1) : null,
+  };
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   try {
     // A reader that is caught up: its pulls are the steady state of every open sidebar.
@@ -243,6 +326,31 @@ async function bench(target: Target): Promise<Figure[]> {
       { name: `${prefix}.healthz_rps`, value: healthz.rps, unit: 'req/s' },
       { name: `${prefix}.healthz_p99_ms`, value: healthz.p99, unit: 'ms' },
     ];
+    for (const [name, run] of [
+      ['healthz', healthz],
+      ['pull', pull],
+      ['pull_full', pullFull],
+      ['push', push],
+    ] as const) {
+      // How the two CPUs were shared: the load generator runs in this process.
+      for (const part of ['generator', 'server', 'database', 'machine'] as const) {
+        if (part === 'database' && target.kind !== 'postgres') continue;
+        figures.push({ name: `${prefix}.${name}_cpu_${part}`, value: run.cpu[part], unit: 'cpus' });
+      }
+      figures.push({ name: `${prefix}.${name}_p50_ms`, value: run.p50, unit: 'ms' });
+      // CPU time per request: what the server's code costs, less sensitive to other load.
+      figures.push({
+        name: `${prefix}.${name}_server_cpu_ms_per_req`,
+        value: run.rps > 0 ? (run.cpu.server * 1000) / run.rps : Number.NaN,
+        unit: 'ms',
+      });
+      if (target.kind === 'postgres')
+        figures.push({
+          name: `${prefix}.${name}_database_cpu_ms_per_req`,
+          value: run.rps > 0 ? (run.cpu.database * 1000) / run.rps : Number.NaN,
+          unit: 'ms',
+        });
+    }
     for (const [name, run] of [
       ['pull', pull],
       ['pull_full', pullFull],

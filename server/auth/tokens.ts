@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../store/db';
-import { getUserWithTeams, type UserRecord } from '../store/people-repository';
+import type { UserRecord } from '../store/people-repository';
 import {
-  findTokenByHash,
+  findTokenWithUser,
   insertToken,
   type TokenKind,
   type TokenRecord,
@@ -57,10 +57,13 @@ export async function authenticateToken(
 ): Promise<{ user: UserRecord; token: TokenRecord } | null> {
   // Real tokens are 43 base64url characters; anything else cannot match.
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const record = await findTokenByHash(trx, hashToken(token));
-  if (!record || record.revokedAt !== null) return null;
+  // One round trip: the token, its user and their teams, read fresh on every request (a
+  // revocation, deactivation or change of team applies to the very next request).
+  const found = await findTokenWithUser(trx, hashToken(token));
+  if (!found) return null;
+  const { token: record, user } = found;
+  if (record.revokedAt !== null) return null;
   if (record.expiresAt !== null && Date.parse(record.expiresAt) <= now.getTime()) return null;
-  const user = await getUserWithTeams(trx, record.userId);
-  if (!user || !user.active) return null;
+  if (!user.active) return null;
   return { user, token: record };
 }

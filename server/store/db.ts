@@ -34,6 +34,14 @@ export interface Store {
    * every change with a seq at or below it is committed and visible in the snapshot.
    */
   readChanges<T>(fn: (trx: Db, horizon: number) => Promise<T>): Promise<T>;
+  /**
+   * The change-log horizon for ONE statement run outside a transaction right after (a single
+   * statement reads one consistent snapshot): on PostgreSQL the barrier's value, as
+   * `readChanges` takes it; on SQLite null, and the statement itself reads `max(seq)` (one
+   * writer, so every change in its snapshot is committed). Saves the transaction's BEGIN
+   * and COMMIT where one statement is enough (the pull of a caught-up client).
+   */
+  statementHorizon(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -99,6 +107,7 @@ export async function openSqliteStore(options: {
         .transaction()
         .setAccessMode('read only')
         .execute(async (trx) => fn(trx, await maxSeq(trx))),
+    statementHorizon: () => Promise.resolve(null),
     close: () => db.destroy(),
   };
   return store;
@@ -173,6 +182,7 @@ export async function openPostgresStore(options: {
         .setAccessMode('read only')
         .execute((trx) => fn(trx, horizon));
     },
+    statementHorizon: () => barrier.run(),
     close: () => db.destroy(),
   };
 }

@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
+import type { Role } from '../../lib/domain';
 import type { Db } from './db';
+import type { UserRecord } from './people-repository';
 
 export type TokenKind = 'session' | 'cli';
 
@@ -119,4 +122,72 @@ export async function purgeTokens(trx: Db, before: string): Promise<number> {
     )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** A token with its user and the user's team links: the per-request path of authentication. */
+export interface TokenWithUser {
+  token: TokenRecord;
+  user: UserRecord;
+}
+
+type TokenUserRow = Row & {
+  email: string;
+  name: string;
+  role: string;
+  locale: string | null;
+  active: number;
+  password_hash: string | null;
+  version: number;
+  team_id: string | null;
+  link: string | null;
+};
+
+/**
+ * The token with this hash, its user and their team links in one query (one round trip:
+ * it runs on every authenticated request). One row per team link, or one row without a
+ * link; none when the token is unknown.
+ */
+export async function findTokenWithUser(trx: Db, tokenHash: string): Promise<TokenWithUser | null> {
+  // A union of index lookups by token hash (a join on a union of the link tables would
+  // read both tables whole on SQLite): the token with its user, then each team link.
+  const { rows } = await sql<TokenUserRow>`
+    select t.id, t.user_id, t.kind, t.label, t.created_at, t.expires_at, t.revoked_at,
+      u.email, u.name, u.role, u.locale, u.active, u.password_hash, u.version,
+      null as team_id, null as link
+    from auth_tokens t join users u on u.id = t.user_id
+    where t.token_hash = ${tokenHash}
+    union all
+    select t.id, t.user_id, null, null, null, null, null, null, null, null, null, null, null,
+      null, m.team_id, 'member'
+    from auth_tokens t join team_members m on m.user_id = t.user_id
+    where t.token_hash = ${tokenHash}
+    union all
+    select t.id, t.user_id, null, null, null, null, null, null, null, null, null, null, null,
+      null, g.team_id, 'manager'
+    from auth_tokens t join team_managers g on g.user_id = t.user_id
+    where t.token_hash = ${tokenHash}`.execute(trx);
+  const first = rows.find((r) => r.link === null);
+  if (!first) return null;
+  const teamIds: string[] = [];
+  const managesTeamIds: string[] = [];
+  for (const r of rows) {
+    if (r.link === null || r.team_id === null) continue;
+    if (r.link === 'member') teamIds.push(r.team_id);
+    else if (r.link === 'manager') managesTeamIds.push(r.team_id);
+  }
+  return {
+    token: toRecord(first),
+    user: {
+      id: first.user_id,
+      email: first.email,
+      name: first.name,
+      role: first.role as Role,
+      locale: first.locale,
+      active: first.active === 1,
+      teamIds: teamIds.sort(),
+      managesTeamIds: managesTeamIds.sort(),
+      passwordHash: first.password_hash,
+      version: first.version,
+    },
+  };
 }

@@ -65,41 +65,58 @@ interface PullState {
   client: { lastMutationSeq: number; resetThrough: number } | null;
   /** The newest resync marker for the viewer in (cursor, horizon], if any. */
   newestMarker: number | null;
+  horizon: number;
 }
 
-/** Everything the pull decides on, in one round trip (scalar subqueries). */
+/**
+ * Everything the pull decides on, in one round trip (scalar subqueries). `horizon` null: the
+ * statement reads it (the highest seq in its own snapshot; see `Store.statementHorizon`).
+ */
 async function readPullState(
   trx: Db,
   viewer: Viewer,
   clientId: string,
   cursorSeq: number,
-  horizon: number,
+  horizon: number | null,
 ): Promise<PullState> {
   const row = await trx
-    .selectNoFrom((eb) => [
-      eb.selectFrom('meta').select('value').where('key', '=', 'epoch').as('epoch'),
-      eb.selectFrom('meta').select('value').where('key', '=', 'compacted_through').as('compacted'),
-      eb
-        .selectFrom('sync_clients')
-        .select('last_mutation_seq')
-        .where('user_id', '=', viewer.id)
-        .where('client_id', '=', clientId)
-        .as('last_mutation_seq'),
-      eb
-        .selectFrom('sync_clients')
-        .select('reset_through')
-        .where('user_id', '=', viewer.id)
-        .where('client_id', '=', clientId)
-        .as('reset_through'),
-      eb
+    .selectNoFrom((eb) => {
+      let marker = eb
         .selectFrom('change_log')
         .select((e) => e.fn.max('seq').as('m'))
         .where('audience', '=', audience.user(viewer.id))
         .where('entity', '=', RESET_ENTITY)
-        .where('seq', '>', cursorSeq)
-        .where('seq', '<=', horizon)
-        .as('newest_marker'),
-    ])
+        .where('seq', '>', cursorSeq);
+      // Without a given horizon every seq in the snapshot is at or below it.
+      if (horizon !== null) marker = marker.where('seq', '<=', horizon);
+      return [
+        eb.selectFrom('meta').select('value').where('key', '=', 'epoch').as('epoch'),
+        eb
+          .selectFrom('meta')
+          .select('value')
+          .where('key', '=', 'compacted_through')
+          .as('compacted'),
+        eb
+          .selectFrom('sync_clients')
+          .select('last_mutation_seq')
+          .where('user_id', '=', viewer.id)
+          .where('client_id', '=', clientId)
+          .as('last_mutation_seq'),
+        eb
+          .selectFrom('sync_clients')
+          .select('reset_through')
+          .where('user_id', '=', viewer.id)
+          .where('client_id', '=', clientId)
+          .as('reset_through'),
+        marker.as('newest_marker'),
+        horizon === null
+          ? eb
+              .selectFrom('change_log')
+              .select((e) => e.fn.max('seq').as('h'))
+              .as('horizon')
+          : eb.val(horizon).as('horizon'),
+      ];
+    })
     .executeTakeFirstOrThrow();
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const last = num(row.last_mutation_seq);
@@ -109,6 +126,53 @@ async function readPullState(
     client:
       last === null ? null : { lastMutationSeq: last, resetThrough: num(row.reset_through) ?? 0 },
     newestMarker: num(row.newest_marker),
+    horizon: horizon ?? num(row.horizon) ?? 0,
+  };
+}
+
+/** Whether a cursor can be continued from (else the pull is a full resync from 0). */
+function cursorUsable(
+  reqCursor: number,
+  cursor: { epoch: number; seq: number },
+  state: PullState,
+): boolean {
+  // A cursor is usable when this client pulled before, it comes from this database (its
+  // epoch), it is neither from the future nor from before a compaction, and no resync
+  // marker newer than the client's last resync lies after it.
+  const { client } = state;
+  return (
+    reqCursor !== 0 &&
+    client !== null &&
+    cursor.epoch === state.epoch &&
+    cursor.seq <= state.horizon &&
+    cursor.seq >= state.compactedThrough &&
+    (state.newestMarker === null || state.newestMarker <= client.resetThrough)
+  );
+}
+
+/**
+ * The answer to a caught-up client (the steady state of every open sidebar) from one
+ * statement, without a transaction: its cursor is usable and at the horizon, and it asks
+ * for no rejections. Null when the pull needs more (the general path then reads it again).
+ */
+async function caughtUpPull(
+  store: Store,
+  viewer: Viewer,
+  req: PullRequest,
+): Promise<PullResponse | null> {
+  if (req.cursor === 0) return null;
+  const cursor = decodeCursor(req.cursor);
+  const horizon = await store.statementHorizon();
+  const state = await readPullState(store.db, viewer, req.clientId, cursor.seq, horizon);
+  if (!cursorUsable(req.cursor, cursor, state) || cursor.seq !== state.horizon) return null;
+  const lastMutationSeq = state.client!.lastMutationSeq;
+  if (req.rejectionsAfter < lastMutationSeq) return null;
+  return {
+    cursor: encodeCursor(state.epoch, state.horizon),
+    lastMutationSeq,
+    changes: [],
+    hasMore: false,
+    rejections: [],
   };
 }
 
@@ -157,21 +221,13 @@ export async function pull(
   now: Date,
 ): Promise<PullResponse> {
   assertSchemaVersion(req.schemaVersion);
+  const caughtUp = await caughtUpPull(store, viewer, req);
+  if (caughtUp !== null) return caughtUp;
   const result = await store.readChanges(async (trx, horizon) => {
     const cursor = decodeCursor(req.cursor);
     const state = await readPullState(trx, viewer, req.clientId, cursor.seq, horizon);
     const { epoch, client } = state;
-    // A cursor is usable when this client pulled before, it comes from this database (its
-    // epoch), it is neither from the future nor from before a compaction, and no resync
-    // marker newer than the client's last resync lies after it.
-    const usable =
-      req.cursor !== 0 &&
-      client !== null &&
-      cursor.epoch === epoch &&
-      cursor.seq <= horizon &&
-      cursor.seq >= state.compactedThrough &&
-      (state.newestMarker === null || state.newestMarker <= client.resetThrough);
-    const fromSeq = usable ? cursor.seq : 0;
+    const fromSeq = cursorUsable(req.cursor, cursor, state) ? cursor.seq : 0;
     // A caught-up client (the steady state of every open sidebar) has nothing after its
     // cursor: no change-log row lies in (horizon, horizon], so skip the scope and the log.
     let page: LogRow[] = [];

@@ -1,6 +1,6 @@
 import { compareCodePoints } from '../compare';
 import { daysBetween, maxDate, minDate, type IsoDate } from '../dates';
-import { formatMinor, toMinor } from '../money';
+import { formatMinor, pow10, toMinor } from '../money';
 import { isInPeriod, periodContaining, type Period } from '../periods';
 import type { Deal } from '../schemas';
 import { creditFor, creditsRep, dealDefect } from './credit';
@@ -149,6 +149,15 @@ export function creditInPeriod(
   if (!deal.isWon || deal.closeDate < window.start || deal.closeDate > window.end) return null;
   // A deal reversed in the period it closed in is not credited at all.
   if (deal.reversedOn !== undefined && deal.reversedOn <= period.end) return null;
+  // The common case without intermediate objects: the rep's own deal, no splits, in plan
+  // currency (what `creditFor` computes for it: the whole amount, no note).
+  if (
+    deal.currency === plan.plan.currency &&
+    (deal.splits === undefined || deal.splits === null || deal.splits.length === 0)
+  ) {
+    const minor = toMinor(deal.amount, plan.digits);
+    return { deal, creditMinor: minor, dealMinor: minor, shareHundredths: 10_000, creditNote: '' };
+  }
   const result = creditFor(
     deal,
     input.repId,
@@ -201,6 +210,38 @@ function dealLine(
     explanation,
     slices: slicesForStatement(plan, payout),
   };
+}
+
+/**
+ * Whether marginal tiers would pay the credit from `beforeMinor` exactly as `payout` does
+ * (same slices): `marginalPayout` without building its result, for a what-if to keep the
+ * lines of a deal whose slices did not move.
+ */
+function sameMarginalSlices(
+  plan: PreparedPlan,
+  boundaries: readonly (number | null)[],
+  beforeMinor: number,
+  creditMinor: number,
+  payout: TierPayout,
+): boolean {
+  const f = pow10(plan.upToScale);
+  const start = beforeMinor * f;
+  const end = start + creditMinor * f;
+  const slices = payout.slices;
+  let n = 0;
+  let lo = 0;
+  for (let i = 0; i < plan.tiers.length; i++) {
+    const hi = boundaries[i] ?? Number.POSITIVE_INFINITY;
+    const part = Math.min(end, hi) - Math.max(start, lo);
+    if (part > 0) {
+      const s = slices[n];
+      if (s === undefined || s.tier !== i || s.creditMinor !== part) return false;
+      n += 1;
+    }
+    if (hi >= end) break;
+    lo = hi;
+  }
+  return n === slices.length;
 }
 
 function samePayout(a: TierPayout, b: TierPayout): boolean {
@@ -260,15 +301,25 @@ export function earningLines(
   const dealLines = new Map<string, DealLines>();
   let cumulative = 0;
   for (const cd of credited) {
-    const payout = marginal
-      ? marginalPayout(plan, boundaries, cumulative, cd.creditMinor)
-      : retroactivePayout(plan, tierIndex, cd.creditMinor);
-    cumulative += cd.creditMinor;
     const before = reusable?.get(cd.deal.id);
-    const entry =
-      before && before.deal === cd.deal && samePayout(before.payout, payout)
-        ? before
-        : { deal: cd.deal, payout, lines: linesForDeal(plan, cd, payout, attainment) };
+    let entry: DealLines;
+    if (
+      before !== undefined &&
+      before.deal === cd.deal &&
+      sameMarginalSlices(plan, boundaries, cumulative, cd.creditMinor, before.payout)
+    ) {
+      // Same deal, same slices: the same payout and lines (no payout object built).
+      entry = before;
+    } else {
+      const payout = marginal
+        ? marginalPayout(plan, boundaries, cumulative, cd.creditMinor)
+        : retroactivePayout(plan, tierIndex, cd.creditMinor);
+      entry =
+        before && before.deal === cd.deal && samePayout(before.payout, payout)
+          ? before
+          : { deal: cd.deal, payout, lines: linesForDeal(plan, cd, payout, attainment) };
+    }
+    cumulative += cd.creditMinor;
     if (track) dealLines.set(cd.deal.id, entry);
     for (const l of entry.lines) lines.push(l);
   }
@@ -468,5 +519,6 @@ export function recomputeWithDeal(
   const clawbacks = touchesReversal
     ? clawbackLines(plan, input, before.period, before.window)
     : before.clawbacks;
-  return assemblePeriod(plan, { ...before, clawbacks, problems }, credited, before.dealLines, true);
+  // The "after" side's lines by deal are not kept: the next keystroke starts from "before".
+  return assemblePeriod(plan, { ...before, clawbacks, problems }, credited, before.dealLines);
 }

@@ -57,7 +57,20 @@ export function conditionHolds(cond: SpiffCondition, value: Scalar | null | unde
 }
 
 export function spiffMatches(spiff: PreparedSpiff, deal: Deal, planAmount: number): boolean {
-  return spiff.spiff.when.every((c) => conditionHolds(c, fieldValue(deal, c.field, planAmount)));
+  // A loop, not every(): no closure per deal and SPIFF.
+  for (const c of spiff.spiff.when) {
+    if (!conditionHolds(c, fieldValue(deal, c.field, planAmount))) return false;
+  }
+  return true;
+}
+
+/** Each rate SPIFF's rate as text, made once per prepared plan's SPIFF. */
+const rateTexts = new WeakMap<PreparedSpiff, string>();
+
+function rateText(spiff: PreparedSpiff): string {
+  let text = rateTexts.get(spiff);
+  if (text === undefined) rateTexts.set(spiff, (text = formatRatePercent(spiff.rate!)));
+  return text;
 }
 
 export interface SpiffPayout {
@@ -88,6 +101,6 @@ export function spiffPayout(
   return {
     spiff,
     amountMinor: applyRate(creditMinor, rate),
-    explanation: `SPIFF "${name}": ${formatMinor(creditMinor, plan.digits)} credit at ${formatRatePercent(rate)}`,
+    explanation: `SPIFF "${name}": ${formatMinor(creditMinor, plan.digits)} credit at ${rateText(spiff)}`,
   };
 }

@@ -48,6 +48,13 @@ function payoutOf(slices: TierPayout['slices'], rateScale: number): number {
   return bigDivRound(n, BigInt(pow10(rateScale)));
 }
 
+/** `payoutOf([slice], rateScale)` without the array. */
+function slicePayout(slice: TierPayout['slices'][number], rateScale: number): number {
+  const p = slice.creditMinor * slice.rateUnits;
+  if (Number.isSafeInteger(p)) return divRound(p, pow10(rateScale));
+  return bigDivRound(BigInt(slice.creditMinor) * BigInt(slice.rateUnits), BigInt(pow10(rateScale)));
+}
+
 /** Marginal tiers: the credit from `before` to `before + credit` cut at each boundary. */
 export function marginalPayout(
   plan: PreparedPlan,
@@ -120,7 +127,7 @@ export function slicesForStatement(plan: PreparedPlan, payout: TierPayout): Tier
       tier: s.tier + 1,
       credit: s.creditMinor / scaled,
       rate: tier.rate.units / pow10(tier.rate.scale),
-      amount: payoutOf([s], plan.rateScale + plan.upToScale) / factor,
+      amount: slicePayout(s, plan.rateScale + plan.upToScale) / factor,
     };
   });
 }
