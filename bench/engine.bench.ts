@@ -12,7 +12,7 @@ import {
   type Quota,
   type StatementInput,
 } from '../lib/domain';
-import { percentile, report, type Figure } from './harness';
+import { percentile, report, rng, type Figure } from './harness';
 
 const REPS = Number(process.env.BENCH_REPS ?? 10_000);
 const DEALS_PER_REP = 100;
@@ -49,17 +49,6 @@ const plan: PlanInput = {
   ],
   clawback: { windowDays: 90 },
 };
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Deals closing in the `months` months from January `year` (2026 Q1 by default). */
 function makeDeals(

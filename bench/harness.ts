@@ -58,3 +58,14 @@ export function report(suite: string, figures: Figure[]): void {
   latest.suites[suite] = { at, figures };
   writeFileSync(latestPath, JSON.stringify({ machine: machine(), ...latest }, null, 2));
 }
+
+/** Deterministic pseudo-random numbers (mulberry32), for benchmark data. */
+export function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

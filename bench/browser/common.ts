@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import type { Figure } from '../harness';
+export { rng } from '../harness';
 import { DISABLED_FEATURES } from '../../test/e2e/support/chromium';
 import { copyExtension, ensureExtensionBuilt } from '../../test/e2e/support/extension';
 
@@ -66,17 +67,6 @@ export function loadNote(): string {
   return `load ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}`;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), as bench/engine.bench.ts. */
-export function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface PlainBrowser {

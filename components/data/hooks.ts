@@ -70,7 +70,6 @@ export function useRecordDeal(crmRecordId: string | null): Resource<Deal | null>
   );
 }
 export const useDeal = useRecordDeal;
-export { localDate };
 
 function toStatementInputs(cached: CachedInputs, today: string): StatementInputs {
   const inputs: StoredInputs = { ...cached, planVersions: new Map(cached.planVersions) };

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { watchQuery } from '../../lib/db/live';
 import type { Resource } from '../data-contract/types';
 import { toResource } from './resource';
+import { localQueryKey } from './reads';
 import { useDataServices } from './services';
 
 /**
@@ -23,7 +24,7 @@ export function useLocalQuery<T>(
 ): Resource<T> {
   const queryClient = useQueryClient();
   const { afterFirstPaint } = useDataServices();
-  const queryKey = ['local', ...key];
+  const queryKey = localQueryKey(key);
   const hash = JSON.stringify(queryKey);
   const result = useQuery<T, Error>({ queryKey, queryFn: read, enabled, networkMode: 'always' });
   const settled = result.status !== 'pending';

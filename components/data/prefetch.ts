@@ -3,6 +3,7 @@ import { RejectionRepository } from '../../lib/db/outbox-repository';
 import { readSyncStatus } from '../../lib/sync/status';
 import {
   localDate,
+  localQueryKey,
   ME_KEY,
   PULSE_KEY,
   readCachedInputs,
@@ -29,7 +30,7 @@ export async function prefetchFirstView(
 ): Promise<void> {
   const read = <T>(key: QueryKey, queryFn: () => Promise<T>) =>
     queryClient
-      .fetchQuery({ queryKey: ['local', ...key], queryFn, networkMode: 'always' })
+      .fetchQuery({ queryKey: localQueryKey(key), queryFn, networkMode: 'always' })
       .catch(() => undefined); // the hook reads again and shows the error
   await Promise.all([
     read(ME_KEY, () => readMe(db)).then((me) =>

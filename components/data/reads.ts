@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/react-query';
 import type { Plan, User } from '../../lib/domain';
 import type { AttainDatabase } from '../../lib/db/database';
 import {
@@ -14,11 +15,11 @@ import type { PulseData } from '../data-contract/types';
  * first asks.
  */
 
-/** `YYYY-MM-DD` in the user's time zone. */
-export function localDate(now: Date): string {
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${String(now.getFullYear()).padStart(4, '0')}-${m}-${d}`;
+export { localDate } from '../../lib/domain/dates';
+
+/** A local read's query key: its key under `['local', …]` (the hooks and the prefetch share it). */
+export function localQueryKey(key: QueryKey): QueryKey {
+  return ['local', ...key];
 }
 
 export const ME_KEY = ['me'] as const;

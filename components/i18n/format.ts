@@ -52,6 +52,9 @@ const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 export function createFormatters(locale: string): Formatters {
+  // A period's name, by start and end: formatting a date range is dear (~0.5 ms) and the
+  // deal views name the same few periods on every keystroke.
+  const periodNames = new Map<string, string>();
   const moneyFormat = (currency: string, signed: boolean, compact: boolean) =>
     cached(`m|${locale}|${currency}|${signed}|${compact}`, () => {
       const digits = currencyDigits(currency) ?? 2;
@@ -101,6 +104,9 @@ export function createFormatters(locale: string): Formatters {
         ) as Intl.DateTimeFormat
       ).format(utcDate(isoDate)),
     period: (start, end) => {
+      const key = `${start}|${end}`;
+      const known = periodNames.get(key);
+      if (known !== undefined) return known;
       const sameMonth = start.slice(0, 7) === end.slice(0, 7);
       const format = cached(
         `p|${locale}|${sameMonth}`,
@@ -111,9 +117,11 @@ export function createFormatters(locale: string): Formatters {
             timeZone: 'UTC',
           }),
       ) as Intl.DateTimeFormat;
-      return sameMonth
+      const name = sameMonth
         ? format.format(utcDate(start))
         : format.formatRange(utcDate(start), utcDate(end));
+      periodNames.set(key, name);
+      return name;
     },
     dateTime: (timestamp) =>
       (

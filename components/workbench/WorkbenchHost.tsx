@@ -286,9 +286,4 @@ export function useRecordKey(): RecordKey | null {
 }
 
 /** Today in the user's time zone, as YYYY-MM-DD (what "as of" means for a rep). */
-export function localDate(now: Date): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${String(y).padStart(4, '0')}-${m}-${d}`;
-}
+export { localDate } from '../../lib/domain/dates';

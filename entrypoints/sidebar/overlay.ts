@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import {
   connectOverlay,
   type OverlayConnection,
@@ -103,30 +103,3 @@ export function startOverlay(api: SidebarPortApi): OverlayStore {
 export function useOverlayStore(store: OverlayStore): OverlayState {
   return useSyncExternalStore(store.subscribe, store.getState);
 }
-
-/**
- * The sidebar's end of the overlay channel, opened while the calling component is mounted:
- * the record the CRM page shows, live, and the overlay's layout.
- */
-export function useOverlay(api: SidebarPortApi): OverlayState {
-  const [store, setStore] = useState<OverlayStore | null>(null);
-  useEffect(() => {
-    const opened = startOverlay(api);
-    setStore(opened);
-    return () => opened.close();
-  }, [api]);
-  const state = useSyncExternalStore(
-    store ? store.subscribe : noSubscription,
-    store ? store.getState : connectingState,
-  );
-  return state;
-}
-
-const CONNECTING: OverlayState = {
-  status: 'connecting',
-  record: null,
-  sidebar: null,
-  connection: null,
-};
-const connectingState = () => CONNECTING;
-const noSubscription = () => () => undefined;

@@ -21,9 +21,10 @@ export interface CrmAdapter {
   readonly crm: CrmId;
   /** Null when the URL is not on this CRM's hosts. */
   classify(url: URL): UrlClassification | null;
-  /** Null unless the document shows the record the URL names. */
-  detect(context: DetectContext): DetectedRecord | null;
-  /** What `detect` reads, before parsing (see `recordOfReading`). */
+  /**
+   * The field texts of the record shown, before parsing (see `recordOfReading`); null unless
+   * the document shows the record the URL names.
+   */
   read(context: DetectContext): FieldsReading | null;
 }
 
@@ -61,15 +62,7 @@ export function defineCrmAdapter(
   classify: CrmAdapter['classify'],
   read: (context: DetectContext) => FieldsReading | null,
 ): CrmAdapter {
-  return {
-    crm,
-    classify,
-    read,
-    detect(context) {
-      const reading = read(context);
-      return reading && recordOfReading(crm, context, reading);
-    },
-  };
+  return { crm, classify, read };
 }
 
 /** The record an adapter's reading describes. */

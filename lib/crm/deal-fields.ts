@@ -47,7 +47,7 @@ export interface FieldsReading {
   texts: DealFieldTexts;
   editing: boolean;
   /** The fields read as the value of a control, with that control. */
-  controls?: Array<[DealFieldKey, Element]>;
+  controls: Array<[DealFieldKey, Element]>;
 }
 
 /** Reads every deal field with `read` (null when the page does not show that field). */

@@ -43,20 +43,10 @@ export function detectLive(url: string, doc: Document, options: DetectOptions = 
   return {
     record: build(),
     retype(control) {
-      const keys = reading.controls?.filter(([, el]) => el === control) ?? [];
+      const keys = reading.controls.filter(([, el]) => el === control);
       if (keys.length === 0 || !control.isConnected) return undefined;
-      reading.texts = { ...reading.texts };
       for (const [key] of keys) reading.texts[key] = controlValue(control);
       return build();
     },
   };
-}
-
-/**
- * Whether two detections report the same record with the same mode and field values. Both are
- * plain data built in one key order (`defineCrmAdapter`, `toDealFields`), so their JSON is equal
- * exactly when they are.
- */
-export function sameDetection(a: DetectedRecord | null, b: DetectedRecord | null): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,6 +1,6 @@
 /** lib/crm: which CRM page is open, which deal it shows, and what is typed into it. */
 export { classifyUrl } from './classify-url';
-export { detectRecord, sameDetection } from './detect-record';
+export { detectRecord } from './detect-record';
 export { watchRecord } from './watch-record';
 export { listenUntil } from './listen-until';
 export type { RecordChangeListener, WatchRecordOptions } from './watch-record';

@@ -69,6 +69,8 @@ export function watchRecord(
   const onError = options.onError ?? rethrowLater;
 
   let last: DetectedRecord | null = null;
+  // Detections are plain data built in one key order (`recordOfReading`, `toDealFields`), so
+  // equal JSON means an equal detection.
   let lastJson = 'null';
   let lastUrl: string | undefined;
   let live: LiveDetection | null = null;

@@ -67,11 +67,16 @@ const ANNOTATION_KEYS: ReadonlySet<string> = new Set([
 
 type Plain = Record<string, unknown>;
 
-/** A plain object (as JSON.parse makes) whose own keys are all in `known`. */
-function isPlainWithKeys(value: unknown, known: ReadonlySet<string>): value is Plain {
+/** An object as JSON.parse makes one: not an array, prototype Object's or none. */
+function isPlainObject(value: unknown): value is Plain {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
+  return proto === Object.prototype || proto === null;
+}
+
+/** A plain object whose own keys are all in `known`. */
+function isPlainWithKeys(value: unknown, known: ReadonlySet<string>): value is Plain {
+  if (!isPlainObject(value)) return false;
   for (const key of Reflect.ownKeys(value)) {
     if (typeof key !== 'string' || !known.has(key)) return false;
     if (!Object.prototype.propertyIsEnumerable.call(value, key)) return false;
@@ -126,14 +131,12 @@ const SPLIT_KEYS: ReadonlySet<string> = new Set(['repId', 'percent']);
 
 /** `z.record(z.string(), string | number | boolean | null)`, with no `__proto__` key. */
 function isFields(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
+  if (!isPlainObject(value)) return false;
   for (const key of Reflect.ownKeys(value)) {
     // zod drops a `__proto__` key: its output would differ from the value.
     if (typeof key !== 'string' || key === '__proto__') return false;
     if (!Object.prototype.propertyIsEnumerable.call(value, key)) return false;
-    const v: unknown = (value as Plain)[key];
+    const v: unknown = value[key];
     if (!(
       v === null ||
       typeof v === 'string' ||
@@ -146,7 +149,6 @@ function isFields(value: unknown): boolean {
 }
 
 const isCurrency = (v: unknown) => typeof v === 'string' && currencyDigits(v) !== null;
-const isDate = (v: unknown) => isIsoDate(v);
 
 /** True only when `dealSchema` accepts `value` and returns it unchanged. */
 export function isExactDeal(value: unknown): boolean {
@@ -164,17 +166,17 @@ export function isExactDeal(value: unknown): boolean {
     !isString(d.stage, 200) ||
     typeof d.isClosed !== 'boolean' ||
     typeof d.isWon !== 'boolean' ||
-    !isDate(d.closeDate) ||
-    !isDate(d.createdDate) ||
+    !isIsoDate(d.closeDate) ||
+    !isIsoDate(d.createdDate) ||
     !isId(d.ownerId)
   )
     return false;
   if (
     !optional(d, 'splits', isSplits) ||
     !optional(d, 'probability', (v) => isNumber(v) && v >= 0 && v <= 100) ||
-    !optional(d, 'reversedOn', isDate) ||
-    !optional(d, 'stageEnteredDate', isDate) ||
-    !optional(d, 'lastActivityDate', isDate) ||
+    !optional(d, 'reversedOn', isIsoDate) ||
+    !optional(d, 'stageEnteredDate', isIsoDate) ||
+    !optional(d, 'lastActivityDate', isIsoDate) ||
     !optional(d, 'nextStep', (v) => isString(v, 1000)) ||
     !optional(d, 'contactCount', (v) => isInt(v, 0)) ||
     !optional(d, 'closeDatePushCount', (v) => isInt(v, 0)) ||

@@ -19,21 +19,12 @@ export {
   parseEntity,
   renumberOutbox,
   validatePullPage,
-  type FinalChange,
   type PullApplyResult,
   type PushApplyResult,
-  type ValidatedPullPage,
 } from './apply';
 export { AuthService, type AuthServiceOptions, type SignInResult } from './auth';
 export { backoffDelay, DEFAULT_BACKOFF, MAX_RETRY_AFTER_MS, type BackoffPolicy } from './backoff';
-export {
-  DEFAULT_PAGE_LIMIT,
-  DEFAULT_RESYNC_PAGE_LIMIT,
-  SyncEngine,
-  type SyncEngineOptions,
-  type SyncOutcome,
-  type SyncTrigger,
-} from './engine';
+export { SyncEngine, type SyncEngineOptions, type SyncOutcome, type SyncTrigger } from './engine';
 export { memoryLock, SYNC_LOCK_NAME, webLock, type LockFn } from './locks';
 export {
   enpsResultsSchema,

@@ -18,7 +18,7 @@ export interface UserRecord {
   version: number;
 }
 
-type UserRow = {
+export type UserRow = {
   id: string;
   email: string;
   name: string;
@@ -31,6 +31,26 @@ type UserRow = {
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** A users row with its team links (in any order) as a record: the one place rows become users. */
+export function toUserRecord(
+  row: UserRow,
+  teamIds: string[],
+  managesTeamIds: string[],
+): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    locale: row.locale,
+    active: row.active === 1,
+    teamIds: teamIds.sort(),
+    managesTeamIds: managesTeamIds.sort(),
+    passwordHash: row.password_hash,
+    version: row.version,
+  };
 }
 
 async function attachTeams(trx: Db, rows: UserRow[]): Promise<UserRecord[]> {
@@ -46,18 +66,7 @@ async function attachTeams(trx: Db, rows: UserRow[]): Promise<UserRecord[]> {
     for (const r of m) members.set(r.user_id, [...(members.get(r.user_id) ?? []), r.team_id]);
     for (const r of g) managers.set(r.user_id, [...(managers.get(r.user_id) ?? []), r.team_id]);
   }
-  return rows.map((r) => ({
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    role: r.role as Role,
-    locale: r.locale,
-    active: r.active === 1,
-    teamIds: (members.get(r.id) ?? []).sort(),
-    managesTeamIds: (managers.get(r.id) ?? []).sort(),
-    passwordHash: r.password_hash,
-    version: r.version,
-  }));
+  return rows.map((r) => toUserRecord(r, members.get(r.id) ?? [], managers.get(r.id) ?? []));
 }
 
 const userColumns = [
@@ -99,24 +108,11 @@ export async function getUserWithTeams(trx: Db, id: string): Promise<UserRecord 
         .where('user_id', '=', id),
     )
     .execute();
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role as Role,
-    locale: row.locale,
-    active: row.active === 1,
-    teamIds: links
-      .filter((l) => l.kind === 'member')
-      .map((l) => l.team_id)
-      .sort(),
-    managesTeamIds: links
-      .filter((l) => l.kind === 'manager')
-      .map((l) => l.team_id)
-      .sort(),
-    passwordHash: row.password_hash,
-    version: row.version,
-  };
+  return toUserRecord(
+    row,
+    links.filter((l) => l.kind === 'member').map((l) => l.team_id),
+    links.filter((l) => l.kind === 'manager').map((l) => l.team_id),
+  );
 }
 
 export async function getUsers(trx: Db, ids: readonly string[]): Promise<UserRecord[]> {

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import type { Role } from '../../lib/domain';
 import type { Db } from './db';
-import type { UserRecord } from './people-repository';
+import { toUserRecord, type UserRecord, type UserRow } from './people-repository';
 
 export type TokenKind = 'session' | 'cli';
 
@@ -64,15 +63,6 @@ export async function insertToken(
     .execute();
 }
 
-export async function findTokenByHash(trx: Db, tokenHash: string): Promise<TokenRecord | null> {
-  const row = await trx
-    .selectFrom('auth_tokens')
-    .select(columns)
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  return row ? toRecord(row) : null;
-}
-
 export async function listTokens(trx: Db, userId: string): Promise<TokenRecord[]> {
   const rows = await trx
     .selectFrom('auth_tokens')
@@ -130,17 +120,11 @@ export interface TokenWithUser {
   user: UserRecord;
 }
 
-type TokenUserRow = Row & {
-  email: string;
-  name: string;
-  role: string;
-  locale: string | null;
-  active: number;
-  password_hash: string | null;
-  version: number;
-  team_id: string | null;
-  link: string | null;
-};
+type TokenUserRow = Row &
+  Omit<UserRow, 'id'> & {
+    team_id: string | null;
+    link: string | null;
+  };
 
 /**
  * The token with this hash, its user and their team links in one query (one round trip:
@@ -177,17 +161,6 @@ export async function findTokenWithUser(trx: Db, tokenHash: string): Promise<Tok
   }
   return {
     token: toRecord(first),
-    user: {
-      id: first.user_id,
-      email: first.email,
-      name: first.name,
-      role: first.role as Role,
-      locale: first.locale,
-      active: first.active === 1,
-      teamIds: teamIds.sort(),
-      managesTeamIds: managesTeamIds.sort(),
-      passwordHash: first.password_hash,
-      version: first.version,
-    },
+    user: toUserRecord({ ...first, id: first.user_id }, teamIds, managesTeamIds),
   };
 }

@@ -3,7 +3,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import { describe, expect, it, vi } from 'vitest';
 import type { SidebarPortApi } from '../../lib/messaging/overlay/sidebar-port';
 import { SidebarGate } from '../../entrypoints/sidebar/SidebarGate';
-import { toRecordContext, useOverlay } from '../../entrypoints/sidebar/overlay';
+import { startOverlay, toRecordContext, useOverlayStore } from '../../entrypoints/sidebar/overlay';
 import { defaultState, fakeData } from './harness';
 
 function fakePortApi() {
@@ -47,7 +47,8 @@ const pageRecord = {
 describe('the sidebar page', () => {
   it('reads the record from the overlay port, ignores malformed messages, and docks through it', async () => {
     const port = fakePortApi();
-    const { result } = renderHook(() => useOverlay(port.api));
+    const store = startOverlay(port.api);
+    const { result } = renderHook(() => useOverlayStore(store));
     expect(result.current.status).toBe('connecting');
     await waitFor(() =>
       expect(port.api.tabs.connect).toHaveBeenCalledWith(7, { frameId: 0, name: 'attain-overlay' }),
@@ -70,6 +71,7 @@ describe('the sidebar page', () => {
     expect(port.posted).toContainEqual({ type: 'dock', side: 'right' });
     port.send({ type: 'record', record: null, url: 'https://acme.lightning.force.com/list' });
     expect(result.current.record).toBeNull();
+    store.close();
   });
 
   it('shows no data until the page’s content script answers', () => {

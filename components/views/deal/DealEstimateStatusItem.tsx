@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { StatusItem } from '../../workbench/StatusBar';
 import { useStableHost, type EstimateTone } from '../../workbench/WorkbenchHost';
@@ -27,14 +27,6 @@ export function DealEstimateStatusItem() {
   const pays = e ? f.money(e.pays, e.currency) : null;
   const tone = e ? estimateTone(e) : null;
   const publish = host.publishEstimate;
-  // The period's name changes with the period, not with every keystroke (formatting a date
-  // range is dear: ~0.5 ms here).
-  const periodStart = e?.periodStart ?? null;
-  const periodEnd = e?.periodEnd ?? null;
-  const period = useMemo(
-    () => (periodStart && periodEnd ? f.period(periodStart, periodEnd) : ''),
-    [f, periodStart, periodEnd],
-  );
 
   useEffect(() => {
     if (!publish) return;
@@ -47,7 +39,7 @@ export function DealEstimateStatusItem() {
     <StatusItem
       icon="deal"
       label={t('deal.statusItem', { pays })}
-      title={t('deal.statusItemTitle', { period })}
+      title={t('deal.statusItemTitle', { period: f.period(e.periodStart, e.periodEnd) })}
       onClick={() => workbench.openView('deal', 'view')}
     />
   );

@@ -244,16 +244,6 @@ function sameMarginalSlices(
   return n === slices.length;
 }
 
-function samePayout(a: TierPayout, b: TierPayout): boolean {
-  if (a.amountMinor !== b.amountMinor || a.slices.length !== b.slices.length) return false;
-  for (let i = 0; i < a.slices.length; i++) {
-    const x = a.slices[i]!;
-    const y = b.slices[i]!;
-    if (x.tier !== y.tier || x.creditMinor !== y.creditMinor) return false;
-  }
-  return true;
-}
-
 function linesForDeal(
   plan: PreparedPlan,
   cd: CreditedDeal,
@@ -314,10 +304,7 @@ export function earningLines(
       const payout = marginal
         ? marginalPayout(plan, boundaries, cumulative, cd.creditMinor)
         : retroactivePayout(plan, tierIndex, cd.creditMinor);
-      entry =
-        before && before.deal === cd.deal && samePayout(before.payout, payout)
-          ? before
-          : { deal: cd.deal, payout, lines: linesForDeal(plan, cd, payout, attainment) };
+      entry = { deal: cd.deal, payout, lines: linesForDeal(plan, cd, payout, attainment) };
     }
     cumulative += cd.creditMinor;
     if (track) dealLines.set(cd.deal.id, entry);
